@@ -1,0 +1,68 @@
+#include "command.hpp"
+#include "util/error.hpp"
+#include <iostream>
+#include <new>
+
+namespace policyq::cli {
+
+const std::vector<Command>& commands() {
+  static const std::vector<Command> table = {
+      {"toc", "Print the section tree of each policy", configure_toc},
+      {"show", "Print a section by title, anchor or path (\"A > B\")", configure_show},
+      {"search", "Ranked sentences matching words, quoted with file:line", configure_search},
+      {"ask", "Answer a question with a verdict and quoted evidence", configure_ask},
+      {"practices", "List the data practices each sentence states", configure_practices},
+  };
+  return table;
+}
+
+namespace {
+void add_common_options(CLI::App& sub, CommonOptions& opts) {
+  sub.add_option("-p,--policy", opts.policies,
+                 "Markdown file, folder (every *.md below it) or - for standard input; repeatable. "
+                 "Default: the bundled policy")
+      ->type_name("PATH");
+  sub.add_flag("--json", opts.json, "Print one JSON document");
+  sub.add_option("--color", opts.color, "Colour matches and locations: auto, always or never")
+      ->type_name("WHEN")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  sub.add_flag("-q,--quiet", opts.quiet, "Print nothing; the exit status tells");
+}
+}  // namespace
+
+int run(int argc, char** argv) {
+  CLI::App app{"policyq: answers questions about privacy policies, quoting the sentences that say so."};
+  app.name("policyq");
+  app.set_version_flag("--version", "policyq 0.1.0");
+  app.require_subcommand(1);
+  app.fallthrough(false);
+
+  CommonOptions common;
+  int status = 0;
+  for (const Command& c : commands()) {
+    CLI::App* sub = app.add_subcommand(c.name, c.description);
+    add_common_options(*sub, common);
+    c.configure(*sub, common, status);
+  }
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::Success& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "policyq: error: " << e.what() << "\n";
+    std::cerr << "Run 'policyq --help' or 'policyq COMMAND --help' for usage.\n";
+    return 2;
+  } catch (const Error& e) {
+    std::cerr << "policyq: error: " << e.what() << "\n";
+    return 2;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "policyq: error: out of memory\n";
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "policyq: error: internal error: " << e.what() << "\n";
+    return 2;
+  }
+  return status;
+}
+}

@@ -1,0 +1,192 @@
+#include "document/chrome.hpp"
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <unordered_map>
+
+namespace policyq {
+namespace {
+
+struct Shape {
+  int words = 0;
+  double link_ratio = 0;    // share of visible characters inside links
+  bool letters = false;     // any letter at all ("×" and "•" have none)
+  bool sentence_end = false;
+  double plain_words() const { return words * (1.0 - link_ratio); }
+};
+
+Shape shape_of(const Block& b) {
+  Shape s;
+  std::size_t visible = 0;
+  bool in_word = false;
+  for (unsigned char c : b.text) {
+    bool space = c == ' ';
+    if (!space) ++visible;
+    if (!space && !in_word) ++s.words;
+    in_word = !space;
+    if (std::isalpha(c) || c >= 0xC3) s.letters = true;  // ASCII letters or a non-ASCII lead byte
+  }
+  s.link_ratio = visible ? static_cast<double>(b.link_chars) / static_cast<double>(visible) : 0.0;
+  if (!b.text.empty()) {
+    char last = b.text.back();
+    s.sentence_end = std::strchr(".!?:;)\"", last) != nullptr;
+  }
+  return s;
+}
+
+bool has_year(const std::string& text) {
+  for (std::size_t i = 0; i + 4 <= text.size(); ++i) {
+    if ((text.compare(i, 2, "19") == 0 || text.compare(i, 2, "20") == 0) && std::isdigit(static_cast<unsigned char>(text[i + 2])) &&
+        std::isdigit(static_cast<unsigned char>(text[i + 3])) &&
+        (i == 0 || !std::isdigit(static_cast<unsigned char>(text[i - 1]))) &&
+        (i + 4 == text.size() || !std::isdigit(static_cast<unsigned char>(text[i + 4]))))
+      return true;
+  }
+  return false;
+}
+
+// "© 2024 …", "Copyright © …", "(c) 2019 …": the page footer's notice.
+bool copyright_notice(const Block& b, const Shape& s) {
+  if (s.words > 40) return false;
+  std::string_view head(b.text.data(), std::min<std::size_t>(b.text.size(), 40));
+  if (head.find("\xC2\xA9") != std::string_view::npos) return true;
+  return (head.rfind("Copyright", 0) == 0 || head.rfind("(c)", 0) == 0 || head.rfind("(C)", 0) == 0) && has_year(b.text);
+}
+
+// A list is a menu when most of its items are bare links or a word or two, and no
+// sentence introduces it ("We share it with:").
+void mark_menu_lists(Document& doc, const std::vector<Shape>& shapes) {
+  std::unordered_map<int, std::vector<int>> lists;
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i)
+    if (doc.blocks[i].kind == BlockKind::list_item && doc.blocks[i].list >= 0)
+      lists[doc.blocks[i].list].push_back(static_cast<int>(i));
+  for (auto& [id, items] : lists) {
+    int nav = 0, words = 0;
+    for (int i : items) {
+      const Shape& s = shapes[static_cast<std::size_t>(i)];
+      words += s.words;
+      if (s.link_ratio >= 0.5 || (s.words <= 3 && !s.sentence_end)) ++nav;
+    }
+    bool menu = nav * 10 >= static_cast<int>(items.size()) * 6 && words <= 8 * static_cast<int>(items.size());
+    int first = items.front();
+    if (menu && first > 0) {
+      const Block& before = doc.blocks[static_cast<std::size_t>(first - 1)];
+      if (before.list != id && before.section == doc.blocks[static_cast<std::size_t>(first)].section &&
+          !before.text.empty() && before.text.back() == ':' && !before.chrome)
+        menu = false;
+    }
+    if (menu)
+      for (int i : items) doc.blocks[static_cast<std::size_t>(i)].chrome = true;
+  }
+}
+
+bool prose(const Block& b, const Shape& s) {
+  return !b.chrome && s.link_ratio < 0.3 && s.plain_words() >= 20;
+}
+
+void mark_sections(Document& doc, int body_first, int body_last) {
+  // Children come after their parents: walk backwards to sum subtrees.
+  std::size_t n = doc.sections.size();
+  std::vector<int> kept(n, 0), dropped(n, 0);
+  for (const Block& b : doc.blocks) (b.chrome ? dropped : kept)[static_cast<std::size_t>(b.section)]++;
+  std::vector<int> sub_kept = kept, sub_dropped = dropped;
+  for (std::size_t i = n; i-- > 0;) {
+    int p = doc.sections[i].parent;
+    if (p >= 0) {
+      sub_kept[static_cast<std::size_t>(p)] += sub_kept[i];
+      sub_dropped[static_cast<std::size_t>(p)] += sub_dropped[i];
+    }
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    Section& s = doc.sections[i];
+    bool outside = s.last_line < body_first || s.first_line > body_last;
+    bool all_chrome = sub_kept[i] == 0 && (sub_dropped[i] > 0 || outside);
+    bool mostly_chrome_outside = outside && sub_dropped[i] >= sub_kept[i];
+    int parent = s.parent;
+    bool parent_chrome = parent >= 0 && doc.sections[static_cast<std::size_t>(parent)].chrome;
+    s.chrome = all_chrome || mostly_chrome_outside || parent_chrome;
+  }
+  for (Block& b : doc.blocks)
+    if (doc.sections[static_cast<std::size_t>(b.section)].chrome) b.chrome = true;
+}
+
+// A policy section ends at its last line of policy text, not at the footer after it.
+void trim_policy_spans(Document& doc) {
+  std::vector<int> last(doc.sections.size(), 0);
+  for (const Block& b : doc.blocks)
+    if (!b.chrome) {
+      int& l = last[static_cast<std::size_t>(b.section)];
+      l = std::max(l, b.last_line);
+    }
+  for (std::size_t i = doc.sections.size(); i-- > 0;) {
+    Section& s = doc.sections[i];
+    if (s.chrome) continue;
+    int end = std::max(last[i], s.first_line);
+    for (int c : s.children)
+      if (!doc.sections[static_cast<std::size_t>(c)].chrome) end = std::max(end, doc.sections[static_cast<std::size_t>(c)].last_line);
+    s.last_line = std::min(s.last_line, end);
+    if (s.parent >= 0) {
+      int& pl = last[static_cast<std::size_t>(s.parent)];
+      pl = std::max(pl, s.last_line);
+    }
+  }
+}
+}  // namespace
+
+void mark_chrome(Document& doc) {
+  std::size_t n = doc.blocks.size();
+  if (n == 0) return;
+  std::vector<Shape> shapes(n);
+  for (std::size_t i = 0; i < n; ++i) shapes[i] = shape_of(doc.blocks[i]);
+
+  // Lines of links, symbols, footer notices, and short blocks that recur on the page.
+  std::unordered_map<std::string_view, int> seen;
+  for (const Block& b : doc.blocks)
+    if (b.kind != BlockKind::table_row && b.text.size() < 300) seen[b.text]++;
+  for (std::size_t i = 0; i < n; ++i) {
+    Block& b = doc.blocks[i];
+    const Shape& s = shapes[i];
+    bool linked_line = s.link_ratio >= 0.5 && !(s.words >= 12 && s.sentence_end);
+    bool repeated = b.kind != BlockKind::table_row && b.text.size() < 300 && seen[b.text] > 1 && s.words < 40;
+    if (!s.letters || linked_line || copyright_notice(b, s) || repeated) b.chrome = true;
+  }
+  mark_menu_lists(doc, shapes);
+
+  // Scraps next to chrome ("HIDE MENU", "Services", a line of links between two menus).
+  for (int pass = 0; pass < 3; ++pass) {
+    for (std::size_t i = 0; i < n; ++i) {
+      Block& b = doc.blocks[i];
+      const Shape& s = shapes[i];
+      if (b.chrome || b.kind == BlockKind::table_row) continue;
+      bool prev = i > 0 && doc.blocks[i - 1].chrome;
+      bool next = i + 1 < n && doc.blocks[i + 1].chrome;
+      bool scrap = s.words <= 4 && !s.sentence_end;
+      bool sandwiched = b.link_chars > 0 && s.words <= 30;
+      if ((scrap && (prev || next)) || (sandwiched && prev && next)) b.chrome = true;
+    }
+  }
+
+  // The policy is the run of prose; short texts before and after it belong to the page.
+  int first = -1, last = -1;
+  for (std::size_t i = 0; i < n; ++i)
+    if (prose(doc.blocks[i], shapes[i])) {
+      if (first < 0) first = static_cast<int>(i);
+      last = static_cast<int>(i);
+    }
+  int body_first = 1, body_last = doc.line_count;
+  if (first >= 0) {
+    body_first = doc.blocks[static_cast<std::size_t>(first)].first_line;
+    body_last = doc.blocks[static_cast<std::size_t>(last)].last_line;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (static_cast<int>(i) >= first && static_cast<int>(i) <= last) continue;
+      Block& b = doc.blocks[i];
+      if (shapes[i].plain_words() < 20 && !has_year(b.text)) b.chrome = true;
+    }
+    // A section heading that opens the prose belongs to the body even if it starts earlier.
+    int s = doc.blocks[static_cast<std::size_t>(first)].section;
+    body_first = std::min(body_first, doc.sections[static_cast<std::size_t>(s)].first_line);
+  }
+  mark_sections(doc, body_first, body_last);
+  trim_policy_spans(doc);
+}
+}

@@ -1,0 +1,97 @@
+#include "document/loader.hpp"
+#include "util/embedded.hpp"
+#include "util/error.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+#include <iterator>
+
+namespace fs = std::filesystem;
+
+namespace policyq {
+namespace {
+std::string read_file(const std::string& path) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) throw Error(path, 0, std::string("cannot read: ") + std::strerror(errno));
+  std::string bytes;
+  std::error_code ec;
+  auto size = fs::file_size(path, ec);
+  if (!ec) bytes.reserve(static_cast<std::size_t>(size));
+  char buf[1 << 16];
+  std::size_t got;
+  while ((got = std::fread(buf, 1, sizeof buf, f)) > 0) bytes.append(buf, got);
+  bool failed = std::ferror(f);
+  int err = errno;
+  std::fclose(f);
+  if (failed) throw Error(path, 0, std::string("cannot read: ") + std::strerror(err));
+  return bytes;
+}
+
+bool is_markdown(const fs::path& p) {
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext == ".md" || ext == ".markdown";
+}
+}  // namespace
+
+std::vector<std::string> expand_policy_paths(const std::vector<std::string>& args) {
+  std::vector<std::string> out;
+  for (const std::string& arg : args) {
+    if (arg == "-") {
+      out.push_back(arg);
+      continue;
+    }
+    std::error_code ec;
+    auto status = fs::status(arg, ec);
+    if (ec || !fs::exists(status)) throw Error(arg, 0, "no such file or directory");
+    if (fs::is_directory(status)) {
+      std::vector<std::string> found;
+      for (fs::recursive_directory_iterator it(arg, fs::directory_options::skip_permission_denied, ec), end;
+           !ec && it != end; it.increment(ec)) {
+        std::error_code fec;
+        if (it->is_regular_file(fec) && is_markdown(it->path())) found.push_back(it->path().string());
+      }
+      if (ec) throw Error(arg, 0, "cannot read directory: " + ec.message());
+      if (found.empty()) throw Error(arg, 0, "directory has no Markdown files (*.md)");
+      std::sort(found.begin(), found.end());
+      out.insert(out.end(), found.begin(), found.end());
+    } else if (fs::is_regular_file(status) || fs::is_character_file(status) || fs::is_fifo(status)) {
+      out.push_back(arg);
+    } else {
+      throw Error(arg, 0, "not a regular file");
+    }
+  }
+  return out;
+}
+
+Document load_policy(const std::string& path) {
+  if (path == "-") {
+    std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+    return parse_document("<stdin>", std::move(bytes));
+  }
+  return parse_document(path, read_file(path));
+}
+
+Document load_bundled_policy() {
+  std::string_view bytes = embedded(bundled_policy_name);
+  return parse_document(bundled_policy_name, std::string(bytes));
+}
+
+std::vector<Document> load_policies(const std::vector<std::string>& args) {
+  std::vector<Document> docs;
+  if (args.empty()) {
+    docs.push_back(load_bundled_policy());
+    return docs;
+  }
+  std::vector<std::string> paths = expand_policy_paths(args);
+  if (std::count(paths.begin(), paths.end(), std::string("-")) > 1)
+    throw Error("-", 0, "standard input can be named only once");
+  docs.reserve(paths.size());
+  for (const std::string& p : paths) docs.push_back(load_policy(p));
+  return docs;
+}
+}

@@ -1,0 +1,54 @@
+#pragma once
+// Inverted index over the sentences of one document: case folding, stemming and stop
+// words from the document's Analyzer, BM25 ranking plus separate phrase and section-title
+// features, so question answering can weigh them its own way.
+#include "document/document.hpp"
+#include "text/analyzer.hpp"
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace policyq {
+
+struct QueryTerms {
+  std::vector<std::string> terms;   // distinct stemmed non-stop terms of the query
+  std::vector<std::string> phrase;  // stemmed non-stop terms in order (for phrase matching)
+};
+
+struct SearchHit {
+  int sentence = -1;    // index into Document::sentences
+  double score = 0;     // bm25 + phrase + title, as search ranks
+  double bm25 = 0;
+  double phrase = 0;    // bonus when query terms occur adjacent, in order
+  double title = 0;     // bonus for query terms in the section path's titles
+};
+
+class Index {
+public:
+  explicit Index(const Document& doc);
+  ~Index();
+  Index(const Index&) = delete;
+  Index& operator=(const Index&) = delete;
+
+  const Document& document() const;
+  Analyzer& analyzer() const;
+  QueryTerms parse_query(std::string_view query) const;
+
+  // One hit per sentence that matches at least one term, best first (ties: document order).
+  // Chrome sentences are left out unless include_chrome.
+  std::vector<SearchHit> search(const QueryTerms& q, std::size_t limit, bool include_chrome = false) const;
+
+  // The features for one sentence, matching or not (score is their sum).
+  SearchHit features(const QueryTerms& q, int sentence) const;
+
+  // Stemmed terms of a sentence, in order (stop words removed).
+  std::vector<std::string> sentence_terms(int sentence) const;
+  // Inverse document frequency of a stemmed term over the document's sentences (0 if absent).
+  double idf(const std::string& term) const;
+
+private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+}
