@@ -18,6 +18,7 @@ struct Shape {
 Shape shape_of(const Block& b) {
   Shape s;
   std::size_t visible = 0;
+  int ideographs = 0;
   bool in_word = false;
   for (unsigned char c : b.text) {
     bool space = c == ' ';
@@ -25,7 +26,9 @@ Shape shape_of(const Block& b) {
     if (!space && !in_word) ++s.words;
     in_word = !space;
     if (std::isalpha(c) || c >= 0xC3) s.letters = true;  // ASCII letters or a non-ASCII lead byte
+    if (c >= 0xE3 && c <= 0xED) ++ideographs;             // CJK scripts write no spaces
   }
+  s.words += ideographs / 2;
   s.link_ratio = visible ? static_cast<double>(b.link_chars) / static_cast<double>(visible) : 0.0;
   if (!b.text.empty()) {
     char last = b.text.back();
@@ -147,7 +150,9 @@ void mark_chrome(Document& doc) {
     Block& b = doc.blocks[i];
     const Shape& s = shapes[i];
     bool linked_line = s.link_ratio >= 0.5 && !(s.words >= 12 && s.sentence_end);
-    bool repeated = b.kind != BlockKind::table_row && b.text.size() < 300 && seen[b.text] > 1 && s.words < 40;
+    // Repeated prose is a page that holds the policy twice; repeated scraps are page furniture.
+    bool repeated = b.kind != BlockKind::table_row && b.text.size() < 300 && seen[b.text] > 1 &&
+                    (s.words <= 15 || s.link_ratio >= 0.3);
     if (!s.letters || linked_line || copyright_notice(b, s) || repeated) b.chrome = true;
   }
   mark_menu_lists(doc, shapes);
@@ -173,6 +178,30 @@ void mark_chrome(Document& doc) {
       if (first < 0) first = static_cast<int>(i);
       last = static_cast<int>(i);
     }
+  // Running text that continues the prose without a break of chrome belongs to it too
+  // (documents converted from PDF put every line in a paragraph of its own).
+  auto texty = [&](int i) {
+    const Block& b = doc.blocks[static_cast<std::size_t>(i)];
+    const Shape& s = shapes[static_cast<std::size_t>(i)];
+    return !b.chrome && s.link_ratio < 0.5 && (s.plain_words() >= 5 || s.sentence_end);
+  };
+  // The text runs across short scraps and page headers ("Internal", "Page 3" between the
+  // pages of a converted PDF); it stops at a run of link lines or menus.
+  auto hard = [&](int i) {
+    const Shape& s = shapes[static_cast<std::size_t>(i)];
+    const Block& b = doc.blocks[static_cast<std::size_t>(i)];
+    return !s.letters || (b.chrome && (s.link_ratio >= 0.5 || b.kind == BlockKind::list_item));
+  };
+  if (first >= 0) {
+    for (int j = first - 1, run = 0; j >= 0 && run < 4; --j) {
+      if (texty(j)) first = j, run = 0;
+      else if (hard(j)) ++run;
+    }
+    for (int j = last + 1, run = 0; j < static_cast<int>(n) && run < 4; ++j) {
+      if (texty(j)) last = j, run = 0;
+      else if (hard(j)) ++run;
+    }
+  }
   int body_first = 1, body_last = doc.line_count;
   if (first >= 0) {
     body_first = doc.blocks[static_cast<std::size_t>(first)].first_line;

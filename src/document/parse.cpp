@@ -14,6 +14,7 @@
 #include <cmark-gfm.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <memory>
 #include <mutex>
@@ -95,6 +96,21 @@ struct RenderedText {
   }
 };
 
+// <br>, <p>, <div>, <li>, <td>… end a visual line in the browser.
+bool breaks_words(const char* tag) {
+  if (!tag || tag[0] != '<') return false;
+  std::string_view t(tag + 1);
+  if (!t.empty() && t[0] == '/') t.remove_prefix(1);
+  std::string name;
+  for (char c : t) {
+    if (!std::isalpha(static_cast<unsigned char>(c))) break;
+    name.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  }
+  for (const char* b : {"br", "p", "div", "li", "ul", "ol", "td", "th", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "hr"})
+    if (name == b) return true;
+  return false;
+}
+
 void render_inlines(cmark_node* parent, RenderedText& out, int& line, bool in_link) {
   for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
     switch (cmark_node_get_type(n)) {
@@ -112,7 +128,9 @@ void render_inlines(cmark_node* parent, RenderedText& out, int& line, bool in_li
         render_inlines(n, out, line, true);
         break;
       case CMARK_NODE_IMAGE:          // alt text is not visible text
-      case CMARK_NODE_HTML_INLINE:    // tags, not text
+        break;
+      case CMARK_NODE_HTML_INLINE:    // tags, not text; line-breaking tags still separate words
+        if (breaks_words(cmark_node_get_literal(n))) out.space();
         break;
       default:
         if (cmark_node_first_child(n)) render_inlines(n, out, line, in_link);
@@ -148,6 +166,7 @@ private:
   std::vector<int> open_;  // stack of open sections
   AnchorSet anchors_;
   int next_list_id_ = 0;
+  int last_line_ = 1;           // last source line used so far
   bool plain_titles_ = false;  // the document marks (almost) no headings: accept plain title lines
 
   void top_level(cmark_node* n) {
@@ -213,33 +232,22 @@ private:
   void list(cmark_node* n) {
     int id = next_list_id_++;
     for (cmark_node* item = cmark_node_first_child(n); item; item = cmark_node_next(item)) {
-      // An item's own paragraphs make one block; nested lists become their own items.
-      RenderedText r;
-      std::vector<cmark_node*> rest;
+      // Each paragraph of an item is a block of its own: text around a nested list must
+      // not run together into one sentence.
       for (cmark_node* c = cmark_node_first_child(item); c; c = cmark_node_next(c)) {
-        if (cmark_node_get_type(c) == CMARK_NODE_PARAGRAPH) {
-          if (!r.text.empty()) r.space();
-          int line = cmark_node_get_start_line(c);
-          r.start_line(line);
-          render_inlines(c, r, line, false);
-        } else {
-          rest.push_back(c);
-        }
+        if (cmark_node_get_type(c) == CMARK_NODE_PARAGRAPH) add_block(BlockKind::list_item, render_paragraph(c), id);
+        else nested(c, BlockKind::list_item);
       }
-      if (r.lines.empty()) r.start_line(cmark_node_get_start_line(item));
-      add_block(BlockKind::list_item, std::move(r), id);
-      for (cmark_node* c : rest) nested(c, BlockKind::list_item);
     }
   }
 
   void table(cmark_node* n) {
-    // cmark-gfm may start a table one line early (after a paragraph); the header row is
-    // the first line of its span that holds a pipe.
-    int line = cmark_node_get_start_line(n);
-    int end = std::max(line, cmark_node_get_end_line(n));
+    // cmark-gfm may start a table one line early (after a paragraph); rows are one line
+    // each, the delimiter row after the header is skipped.
+    int line = std::max(1, cmark_node_get_start_line(n));
+    int end = std::min(doc_.line_count, std::max(line, cmark_node_get_end_line(n)));
     while (line < end && doc_.line(line).find('|') == std::string_view::npos) ++line;
     int id = next_list_id_++;
-    bool header = true;
     for (cmark_node* row = cmark_node_first_child(n); row; row = cmark_node_next(row)) {
       RenderedText r;
       r.start_line(line);
@@ -248,10 +256,13 @@ private:
         if (!r.text.empty()) r.append(" | ", false);
         render_inlines(cell, r, l, false);
       }
-      add_block(BlockKind::table_row, std::move(r), id);
-      line += header ? 2 : 1;  // the delimiter row follows the header
-      header = false;
+      line = add_block(BlockKind::table_row, std::move(r), id, line) + 1;
+      while (line < end && delimiter_row(doc_.line(line))) ++line;
     }
+  }
+
+  static bool delimiter_row(std::string_view line) {
+    return line.find('-') != std::string_view::npos && line.find_first_not_of("|-: \t") == std::string_view::npos;
   }
 
   RenderedText render_paragraph(cmark_node* n) {
@@ -277,6 +288,7 @@ private:
   }
 
   void open_section(const std::string& title, int level_or_depth, int line, bool inferred) {
+    last_line_ = std::max(last_line_, line);
     int level = inferred ? std::min(6, real_level() + level_or_depth) : level_or_depth;
     close_sections(level, line);
     Section s;
@@ -320,9 +332,37 @@ private:
     return open_.back();
   }
 
-  void add_block(BlockKind kind, RenderedText r, int list) {
+  // Where cmark-gfm's start line is wrong (0 after a failed table, one early), find the
+  // block's first words in the file, looking forward from the previous block.
+  void check_first_line(RenderedText& r) {
+    std::string key;
+    for (unsigned char c : r.text) {
+      if (std::isalnum(c) || c >= 0x80) key.push_back(static_cast<char>(std::tolower(c)));
+      if (key.size() >= 10) break;
+    }
+    if (key.empty()) return;
+    auto holds = [&](int l) {
+      std::string line;
+      for (unsigned char c : doc_.line(l))
+        if (std::isalnum(c) || c >= 0x80) line.push_back(static_cast<char>(std::tolower(c)));
+      return line.find(key) != std::string::npos;
+    };
+    int claimed = r.lines.front().second;
+    if (claimed >= 1 && claimed <= doc_.line_count && holds(claimed)) return;
+    int from = std::max(1, last_line_), to = std::min(doc_.line_count, from + 200);
+    for (int l = from; l <= to; ++l)
+      if (holds(l)) {
+        int delta = l - claimed;
+        for (auto& entry : r.lines) entry.second += delta;
+        return;
+      }
+  }
+
+  // Returns the block's first line (fallback when the block is empty and dropped).
+  int add_block(BlockKind kind, RenderedText r, int list, int fallback = 0) {
     r.trim();
-    if (r.text.empty()) return;
+    if (r.text.empty()) return fallback;
+    check_first_line(r);
     PendingBlock p;
     p.block.kind = kind;
     p.block.first_line = r.lines.front().second;
@@ -331,7 +371,10 @@ private:
     p.block.list = list;
     p.block.link_chars = r.link_chars;
     p.rendered = std::move(r);
+    last_line_ = std::max(last_line_, p.block.last_line);
+    int first = p.block.first_line;
     pending_.push_back(std::move(p));
+    return first;
   }
 };
 
