@@ -25,7 +25,7 @@ Shape shape_of(const Block& b) {
     if (!space) ++visible;
     if (!space && !in_word) ++s.words;
     in_word = !space;
-    if (std::isalpha(c) || c >= 0xC3) s.letters = true;  // ASCII letters or a non-ASCII lead byte
+    if (static_cast<unsigned>((c | 0x20) - 'a') < 26u || c >= 0xC3) s.letters = true;  // ASCII letters or a non-ASCII lead byte
     if (c >= 0xE3 && c <= 0xED) ++ideographs;             // CJK scripts write no spaces
   }
   s.words += ideographs / 2;

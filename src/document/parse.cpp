@@ -167,6 +167,7 @@ private:
   AnchorSet anchors_;
   int next_list_id_ = 0;
   int last_line_ = 1;           // last source line used so far
+  std::string line_buf_;        // reused by check_first_line
   bool plain_titles_ = false;  // the document marks (almost) no headings: accept plain title lines
 
   void top_level(cmark_node* n) {
@@ -335,17 +336,21 @@ private:
   // Where cmark-gfm's start line is wrong (0 after a failed table, one early), find the
   // block's first words in the file, looking forward from the previous block.
   void check_first_line(RenderedText& r) {
-    std::string key;
+    auto keep = [](unsigned char c) { return (c >= '0' && c <= '9') || static_cast<unsigned>((c | 0x20) - 'a') < 26u || c >= 0x80; };
+    auto lower = [](unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); };
+    char key[10];
+    std::size_t key_len = 0;
     for (unsigned char c : r.text) {
-      if (std::isalnum(c) || c >= 0x80) key.push_back(static_cast<char>(std::tolower(c)));
-      if (key.size() >= 10) break;
+      if (keep(c)) key[key_len++] = lower(c);
+      if (key_len == sizeof key) break;
     }
-    if (key.empty()) return;
+    if (key_len == 0) return;
+    std::string_view wanted(key, key_len);
     auto holds = [&](int l) {
-      std::string line;
+      line_buf_.clear();
       for (unsigned char c : doc_.line(l))
-        if (std::isalnum(c) || c >= 0x80) line.push_back(static_cast<char>(std::tolower(c)));
-      return line.find(key) != std::string::npos;
+        if (keep(c)) line_buf_.push_back(lower(c));
+      return line_buf_.find(wanted) != std::string::npos;
     };
     int claimed = r.lines.front().second;
     if (claimed >= 1 && claimed <= doc_.line_count && holds(claimed)) return;
@@ -437,7 +442,7 @@ Document parse_document(std::string name, std::string bytes) {
     p.block.text = p.rendered.text;
     Section& s = doc.sections[static_cast<std::size_t>(p.block.section)];
     s.blocks.push_back(static_cast<int>(doc.blocks.size()));
-    doc.blocks.push_back(p.block);
+    doc.blocks.push_back(std::move(p.block));
   }
   mark_chrome(doc);
 
@@ -445,7 +450,9 @@ Document parse_document(std::string name, std::string bytes) {
   for (std::size_t b = 0; b < doc.blocks.size(); ++b) {
     Block& block = doc.blocks[b];
     const RenderedText& r = pending[b].rendered;
-    for (const SentenceSpan& span : splitter.split(block.text)) {
+    // Chrome is kept whole: menus and footers have no sentences worth splitting.
+    std::vector<SentenceSpan> spans = block.chrome ? std::vector<SentenceSpan>{{0, block.text.size()}} : splitter.split(block.text);
+    for (const SentenceSpan& span : spans) {
       Sentence s;
       s.text = block.text.substr(span.begin, span.end - span.begin);
       s.first_line = r.line_at(span.begin);

@@ -21,6 +21,7 @@ struct Index::Impl {
   std::vector<std::size_t> offsets;                    // sentence i: flat[offsets[i] .. offsets[i+1])
   std::vector<std::vector<std::pair<int, std::uint16_t>>> postings;  // id → (sentence, tf)
   std::vector<std::vector<std::uint32_t>> title_terms; // section → ids in its path's titles (sorted)
+  std::vector<std::uint32_t> word_terms;               // analyzer word id → term id (+1; 0: unseen)
   double avg_len = 1;
 
   Impl(const Document& d) : doc(d), analyzer(d.language) {}
@@ -52,10 +53,21 @@ struct Index::Impl {
     offsets.reserve(doc.sentences.size() + 1);
     offsets.push_back(0);
     std::vector<std::uint32_t> sentence_ids;
+    // Each distinct word is hashed once by the analyzer; its id leads straight to the term.
+    auto add_word = [&](const Word& w) {
+      if (w.stop) return;
+      if (w.id == Word::no_id) {
+        sentence_ids.push_back(intern(*w.term));
+        return;
+      }
+      if (w.id >= word_terms.size()) word_terms.resize(std::max<std::size_t>(w.id + 1, word_terms.size() * 2), 0);
+      std::uint32_t& slot = word_terms[w.id];
+      if (slot == 0) slot = intern(*w.term) + 1;
+      sentence_ids.push_back(slot - 1);
+    };
     for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
       sentence_ids.clear();
-      for (const Token& t : analyzer.analyze(doc.sentences[s].text))
-        if (!t.stop) sentence_ids.push_back(intern(t.term));
+      analyzer.for_each_word(doc.sentences[s].text, add_word);
       flat.insert(flat.end(), sentence_ids.begin(), sentence_ids.end());
       offsets.push_back(flat.size());
       std::sort(sentence_ids.begin(), sentence_ids.end());

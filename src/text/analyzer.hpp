@@ -6,6 +6,8 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <cstdint>
+#include <type_traits>
 #include <vector>
 
 namespace policyq {
@@ -15,6 +17,15 @@ struct Token {
   std::size_t begin = 0; // byte offsets of the word in the analysed text
   std::size_t end = 0;
   bool stop = false;     // a stop word of the language
+};
+
+// One word as the indexer sees it, without copying strings.
+struct Word {
+  std::size_t begin = 0, end = 0;   // byte offsets in the analysed text
+  std::uint32_t id = 0;             // stable per distinct folded word (no_id once the cache is full)
+  const std::string* term = nullptr;  // folded and stemmed; valid until the next call
+  bool stop = false;
+  static constexpr std::uint32_t no_id = 0xFFFFFFFFu;
 };
 
 class Analyzer {
@@ -27,6 +38,12 @@ public:
 
   const std::string& language() const;
   std::vector<Token> analyze(std::string_view text);  // text must be valid UTF-8
+  // The same words as analyze(), handed to f one at a time (the fast path for indexing).
+  template <class F>
+  void for_each_word(std::string_view text, F&& f) {
+    scan(text, [](void* ctx, const Word& w) { (*static_cast<std::remove_reference_t<F>*>(ctx))(w); }, &f);
+  }
+  void scan(std::string_view text, void (*callback)(void*, const Word&), void* ctx);
   std::string fold(std::string_view word) const;      // Unicode case folding
   const std::string& stem(std::string_view folded);   // cached per distinct word
   bool is_stop(std::string_view folded) const;

@@ -1,0 +1,190 @@
+// Runs the policyq binary as a user would: exit statuses, error lines, JSON contracts,
+// and every quote checked against the lines it names.
+#include "cli_runner.hpp"
+#include "document/loader.hpp"
+#include "source_check.hpp"
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+#include <filesystem>
+#include <fstream>
+
+using namespace policyq;
+using policyq::testing::run_policyq;
+using policyq::testing::shell_quote;
+
+namespace {
+std::string temp_file(const std::string& name, const std::string& bytes) {
+  std::string path = "/tmp/policyq_cli_" + std::to_string(getpid()) + "_" + name;
+  std::ofstream(path, std::ios::binary) << bytes;
+  return path;
+}
+}  // namespace
+
+TEST_CASE("toc on the bundled policy lists the policy sections and no menus or dialogs") {
+  auto r = run_policyq("toc");
+  CHECK(r.status == 0);
+  CHECK(r.out.find("Information Retention Policy") != std::string::npos);
+  CHECK(r.out.find("Modification Of This Policy") != std::string::npos);
+  CHECK(r.out.find("Your browser is out of date") == std::string::npos);
+  CHECK(r.out.find("Log In To Your Account") == std::string::npos);
+  CHECK(r.out.find("Please select your Language") == std::string::npos);
+  CHECK(r.out.find("HIDE MENU") == std::string::npos);
+}
+
+TEST_CASE("toc --all shows the chrome sections marked as chrome") {
+  auto r = run_policyq("toc --all");
+  CHECK(r.status == 0);
+  CHECK(r.out.find("Log In To Your Account") != std::string::npos);
+  CHECK(r.out.find("[chrome]") != std::string::npos);
+}
+
+TEST_CASE("toc --json gives every section with title, anchor, level, path and lines") {
+  auto r = run_policyq("toc --json");
+  REQUIRE(r.status == 0);
+  auto j = nlohmann::json::parse(r.out);
+  CHECK(j["language"] == "en");
+  std::vector<std::string> titles;
+  for (const auto& s : j["sections"]) titles.push_back(s["title"]);
+  CHECK(titles.front() == "Privacy Policy");
+  CHECK(titles.back() == "Modification Of This Policy");
+  CHECK(std::find(titles.begin(), titles.end(), "Children") != titles.end());
+  for (const auto& s : j["sections"]) {
+    CHECK(s["line"].get<int>() <= s["end_line"].get<int>());
+    CHECK(s.contains("anchor"));
+    CHECK(s["path"].back() == s["title"]);
+    CHECK(s["chrome"] == false);
+  }
+}
+
+TEST_CASE("show finds a section by title, anchor and path, quoting its text") {
+  for (std::string q : {"Information Retention Policy", "information-retention-policy", "Privacy Policy > Information Retention Policy"}) {
+    auto r = run_policyq("show " + shell_quote(q));
+    INFO(q);
+    CHECK(r.status == 0);
+    CHECK(r.out.find("corpus/noip-privacy-policy.md:171-176") != std::string::npos);
+    CHECK(r.out.find("two years after you have ceased using the service") != std::string::npos);
+  }
+}
+
+TEST_CASE("show with no matching section exits 1") {
+  auto r = run_policyq("show 'No Such Section Anywhere'");
+  CHECK(r.status == 1);
+  CHECK(r.out.empty());
+}
+
+TEST_CASE("search ranks the retention sentence first and quotes it with file:line") {
+  auto r = run_policyq("search --json 'retain personal information'");
+  REQUIRE(r.status == 0);
+  auto j = nlohmann::json::parse(r.out);
+  REQUIRE(!j["results"].empty());
+  auto top = j["results"][0];
+  CHECK(top["line"] == 174);
+  CHECK(top["section"] == "Information Retention Policy");
+  CHECK(top["anchor"] == "information-retention-policy");
+  CHECK(top["policy"] == "corpus/noip-privacy-policy.md");
+  CHECK(top["quote"].get<std::string>().rfind("Except when we believe we are required to retain", 0) == 0);
+}
+
+TEST_CASE("search results never come from menus, dialogs or the footer") {
+  Document doc = load_bundled_policy();
+  for (std::string q : {"sign in", "english", "dynamic dns", "privacy policy", "select language", "login account", "support"}) {
+    auto r = run_policyq("search --json --top 50 " + shell_quote(q));
+    REQUIRE(r.status <= 1);
+    auto j = nlohmann::json::parse(r.out);
+    for (const auto& res : j["results"]) {
+      int line = res["line"];
+      INFO(q << " → line " << line << ": " << res["quote"]);
+      CHECK(line >= 96);
+      CHECK(line <= 222);
+      CHECK(policyq::testing::quote_in_lines(doc, res["quote"].get<std::string>(), line, res["end_line"].get<int>()));
+    }
+  }
+}
+
+TEST_CASE("search exits 1 when nothing matches and -q prints nothing") {
+  auto none = run_policyq("search zyxwvutsrq");
+  CHECK(none.status == 1);
+  auto quiet = run_policyq("search -q cookies");
+  CHECK(quiet.status == 0);
+  CHECK(quiet.out.empty());
+}
+
+TEST_CASE("search reads a policy from standard input with --policy -") {
+  auto r = run_policyq("search --json --policy - 'delete'", "# Rights\n\nYou can delete your account at any time.\n");
+  REQUIRE(r.status == 0);
+  auto j = nlohmann::json::parse(r.out);
+  CHECK(j["results"][0]["policy"] == "<stdin>");
+  CHECK(j["results"][0]["line"] == 3);
+}
+
+TEST_CASE("colour is used only when asked for, and NO_COLOR is honoured") {
+  auto plain = run_policyq("search cookies");
+  CHECK(plain.out.find("\033[") == std::string::npos);
+  auto coloured = run_policyq("search --color always cookies");
+  CHECK(coloured.out.find("\033[1;31m") != std::string::npos);
+}
+
+TEST_CASE("bad input gives one error line and exit status 2") {
+  std::string empty = temp_file("empty.md", "");
+  std::string binary = temp_file("binary.md", std::string("abc\0def", 7));
+  std::string latin1 = temp_file("latin1.md", "# Titre\n\nDonn\xE9" "es\n");
+  std::string emptydir = "/tmp/policyq_cli_emptydir_" + std::to_string(getpid());
+  std::filesystem::create_directories(emptydir);
+  struct Case {
+    std::string args, message;
+  } cases[] = {
+      {"toc --policy /nonexistent/policy.md", "policyq: error: /nonexistent/policy.md: no such file or directory\n"},
+      {"toc --policy " + empty, "policyq: error: " + empty + ": empty file: no policy text to read\n"},
+      {"toc --policy " + binary, "policyq: error: " + binary + ":1: binary file (NUL byte at column 4); policies must be UTF-8 Markdown\n"},
+      {"toc --policy " + latin1, "policyq: error: " + latin1 + ":3: invalid UTF-8 (byte 0xE9 at column 5); convert the file to UTF-8\n"},
+      {"toc --policy " + emptydir, "policyq: error: " + emptydir + ": directory has no Markdown files (*.md)\n"},
+      {"search ''", "policyq: error: query: is empty\n"},
+      {"search 'the of and'", "policyq: error: query: 'the of and' has no words to search for (only stop words or punctuation)\n"},
+  };
+  for (const auto& c : cases) {
+    auto r = run_policyq(c.args);
+    INFO(c.args);
+    CHECK(r.status == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err == c.message);
+  }
+  auto unknown = run_policyq("frobnicate");
+  CHECK(unknown.status == 2);
+  CHECK(unknown.err.rfind("policyq: error: ", 0) == 0);
+}
+
+TEST_CASE("every subcommand has --help") {
+  for (std::string cmd : {"toc", "show", "search", "ask", "practices"}) {
+    auto r = run_policyq(cmd + " --help");
+    INFO(cmd);
+    CHECK(r.status == 0);
+    CHECK(r.out.find("--policy") != std::string::npos);
+  }
+}
+
+TEST_CASE("shared corpus: toc and search run on every real policy and quote real lines") {
+  std::string dir = std::string(POLICYQ_SHARED_DIR) + "/data/policies";
+  if (!std::filesystem::is_directory(dir)) {
+    MESSAGE("skipped: " << dir << " is absent");
+    return;
+  }
+  auto toc = run_policyq("toc --json --policy " + shell_quote(dir));
+  REQUIRE(toc.status == 0);
+  auto j = nlohmann::json::parse(toc.out);
+  CHECK(j["policies"].size() >= 200);
+  for (const auto& p : j["policies"]) CHECK(p["sections"].get<int>() >= 1);
+
+  int checked = 0, misplaced = 0;
+  for (std::string q : {"retain data", "share with third parties", "cookies", "données personnelles", "children"}) {
+    auto r = run_policyq("search --json --top 100 --policy " + shell_quote(dir) + " " + shell_quote(q));
+    REQUIRE(r.status == 0);
+    auto j = nlohmann::json::parse(r.out);
+    for (const auto& res : j["results"]) {
+      Document doc = load_policy(res["policy"]);
+      ++checked;
+      if (!policyq::testing::quote_in_lines(doc, res["quote"].get<std::string>(), res["line"], res["end_line"])) ++misplaced;
+    }
+  }
+  CHECK(checked >= 400);
+  CHECK(misplaced == 0);
+}
