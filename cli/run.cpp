@@ -21,7 +21,9 @@ void add_common_options(CLI::App& sub, CommonOptions& opts) {
   sub.add_option("-p,--policy", opts.policies,
                  "Markdown file, folder (every *.md below it) or - for standard input; repeatable. "
                  "Default: the bundled policy")
-      ->type_name("PATH");
+      ->type_name("PATH")
+      ->allow_extra_args(false)  // one path per --policy: a positional argument after it stays positional
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   sub.add_flag("--json", opts.json, "Print one JSON document");
   sub.add_option("--color", opts.color, "Colour matches and locations: auto, always or never")
       ->type_name("WHEN")

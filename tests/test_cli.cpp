@@ -188,3 +188,30 @@ TEST_CASE("shared corpus: toc and search run on every real policy and quote real
   CHECK(checked >= 400);
   CHECK(misplaced == 0);
 }
+
+TEST_CASE("the man page documents every subcommand and every long option --help lists") {
+  std::string man = policyq::testing::slurp(std::string(POLICYQ_SOURCE_DIR) + "/man/policyq.1");
+  REQUIRE(!man.empty());
+  for (std::string cmd : {"toc", "show", "search", "ask", "practices"}) {
+    CHECK(man.find(".B " + cmd) != std::string::npos);
+    auto r = run_policyq(cmd + " --help");
+    for (std::size_t at = r.out.find("--"); at != std::string::npos; at = r.out.find("--", at + 2)) {
+      std::size_t end = at + 2;
+      while (end < r.out.size() && (std::isalnum(static_cast<unsigned char>(r.out[end])) || r.out[end] == '-')) ++end;
+      std::string option = r.out.substr(at + 2, end - at - 2);
+      if (option.empty()) continue;
+      INFO(cmd << " --" << option);
+      CHECK(man.find("\\-\\-" + option) != std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("--policy takes one path each time, so the query may follow it") {
+  std::string path = temp_file("follow.md", "# Retention\n\nWe keep invoices for ten years.\n");
+  auto r = run_policyq("search --policy " + path + " invoices");
+  CHECK(r.status == 0);
+  CHECK(r.out.find(path + ":3") != std::string::npos);
+  auto twice = run_policyq("toc --json --policy " + path + " --policy " + path);
+  CHECK(twice.status == 0);
+  CHECK(nlohmann::json::parse(twice.out)["policies"].size() == 2);
+}
