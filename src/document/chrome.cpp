@@ -56,9 +56,21 @@ bool copyright_notice(const Block& b, const Shape& s) {
   return (head.rfind("Copyright", 0) == 0 || head.rfind("(c)", 0) == 0 || head.rfind("(C)", 0) == 0) && has_year(b.text);
 }
 
-// A list is a menu when most of its items are bare links or a word or two, and no
-// sentence introduces it ("We share it with:").
-void mark_menu_lists(Document& doc, const std::vector<Shape>& shapes) {
+// Lists that a sentence introduces ("We share it with:") are content, links or not.
+std::vector<bool> introduced_lists(const Document& doc) {
+  std::vector<bool> out;
+  for (std::size_t i = 1; i < doc.blocks.size(); ++i) {
+    const Block& b = doc.blocks[i];
+    const Block& before = doc.blocks[i - 1];
+    if (b.list < 0 || before.list == b.list) continue;
+    if (out.size() <= static_cast<std::size_t>(b.list)) out.resize(static_cast<std::size_t>(b.list) + 1, false);
+    if (before.section == b.section && !before.text.empty() && before.text.back() == ':') out[static_cast<std::size_t>(b.list)] = true;
+  }
+  return out;
+}
+
+// A list is a menu when most of its items are bare links or a word or two.
+void mark_menu_lists(Document& doc, const std::vector<Shape>& shapes, const std::vector<bool>& introduced) {
   std::unordered_map<int, std::vector<int>> lists;
   for (std::size_t i = 0; i < doc.blocks.size(); ++i)
     if (doc.blocks[i].kind == BlockKind::list_item && doc.blocks[i].list >= 0)
@@ -71,13 +83,7 @@ void mark_menu_lists(Document& doc, const std::vector<Shape>& shapes) {
       if (s.link_ratio >= 0.5 || (s.words <= 3 && !s.sentence_end)) ++nav;
     }
     bool menu = nav * 10 >= static_cast<int>(items.size()) * 6 && words <= 8 * static_cast<int>(items.size());
-    int first = items.front();
-    if (menu && first > 0) {
-      const Block& before = doc.blocks[static_cast<std::size_t>(first - 1)];
-      if (before.list != id && before.section == doc.blocks[static_cast<std::size_t>(first)].section &&
-          !before.text.empty() && before.text.back() == ':' && !before.chrome)
-        menu = false;
-    }
+    if (static_cast<std::size_t>(id) < introduced.size() && introduced[static_cast<std::size_t>(id)]) menu = false;
     if (menu)
       for (int i : items) doc.blocks[static_cast<std::size_t>(i)].chrome = true;
   }
@@ -143,26 +149,30 @@ void mark_chrome(Document& doc) {
   for (std::size_t i = 0; i < n; ++i) shapes[i] = shape_of(doc.blocks[i]);
 
   // Lines of links, symbols, footer notices, and short blocks that recur on the page.
+  const std::vector<bool> introduced = introduced_lists(doc);
+  auto is_introduced = [&](const Block& b) {
+    return b.list >= 0 && static_cast<std::size_t>(b.list) < introduced.size() && introduced[static_cast<std::size_t>(b.list)];
+  };
   std::unordered_map<std::string_view, int> seen;
   for (const Block& b : doc.blocks)
     if (b.kind != BlockKind::table_row && b.text.size() < 300) seen[b.text]++;
   for (std::size_t i = 0; i < n; ++i) {
     Block& b = doc.blocks[i];
     const Shape& s = shapes[i];
-    bool linked_line = s.link_ratio >= 0.5 && !(s.words >= 12 && s.sentence_end);
+    bool linked_line = s.link_ratio >= 0.5 && !(s.words >= 12 && s.sentence_end) && !is_introduced(b);
     // Repeated prose is a page that holds the policy twice; repeated scraps are page furniture.
     bool repeated = b.kind != BlockKind::table_row && b.text.size() < 300 && seen[b.text] > 1 &&
                     (s.words <= 15 || s.link_ratio >= 0.3);
     if (!s.letters || linked_line || copyright_notice(b, s) || repeated) b.chrome = true;
   }
-  mark_menu_lists(doc, shapes);
+  mark_menu_lists(doc, shapes, introduced);
 
   // Scraps next to chrome ("HIDE MENU", "Services", a line of links between two menus).
   for (int pass = 0; pass < 3; ++pass) {
     for (std::size_t i = 0; i < n; ++i) {
       Block& b = doc.blocks[i];
       const Shape& s = shapes[i];
-      if (b.chrome || b.kind == BlockKind::table_row) continue;
+      if (b.chrome || b.kind == BlockKind::table_row || is_introduced(b)) continue;
       bool prev = i > 0 && doc.blocks[i - 1].chrome;
       bool next = i + 1 < n && doc.blocks[i + 1].chrome;
       bool scrap = s.words <= 4 && !s.sentence_end;

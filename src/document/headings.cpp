@@ -97,6 +97,8 @@ std::optional<InferredHeading> inferred_heading_text(std::string_view text, bool
 bool plain_title_line(cmark_node* paragraph, std::string_view text) {
   if (text.empty() || text.size() > 80 || ends_like_sentence(text) || text.back() == ':') return false;
   if (text.find(": ") != std::string_view::npos) return false;  // "Last updated: …" is a field, not a title
+  for (const char* stop : {". ", "! ", "? "})                     // two sentences are not a title
+    if (text.find(stop) != std::string_view::npos) return false;
   int words = count_words(text);
   if (words > 10) return false;
   unsigned char first = static_cast<unsigned char>(text[0]);

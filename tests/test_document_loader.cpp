@@ -1,0 +1,47 @@
+#include "document/loader.hpp"
+#include "util/error.hpp"
+#include <doctest/doctest.h>
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
+using namespace policyq;
+namespace fs = std::filesystem;
+
+TEST_CASE("the bundled policy is compiled in and byte for byte the corpus file") {
+  Document doc = load_bundled_policy();
+  CHECK(doc.name == "corpus/noip-privacy-policy.md");
+  std::ifstream in(std::string(POLICYQ_SOURCE_DIR) + "/corpus/noip-privacy-policy.md", std::ios::binary);
+  std::string file((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  CHECK(doc.source == file);
+  CHECK(load_policies({}).size() == 1);
+}
+
+TEST_CASE("a folder expands to its Markdown files below it, sorted") {
+  fs::path dir = fs::temp_directory_path() / ("policyq_loader_" + std::to_string(getpid()));
+  fs::create_directories(dir / "sub");
+  std::ofstream(dir / "b.md") << "# B\n\nText b.\n";
+  std::ofstream(dir / "sub" / "a.markdown") << "# A\n\nText a.\n";
+  std::ofstream(dir / "notes.txt") << "not a policy\n";
+  auto paths = expand_policy_paths({dir.string()});
+  REQUIRE(paths.size() == 2);
+  CHECK(paths[0] == (dir / "b.md").string());
+  CHECK(paths[1] == (dir / "sub" / "a.markdown").string());
+  fs::remove_all(dir);
+}
+
+TEST_CASE("missing paths and folders without Markdown are errors naming the path") {
+  CHECK_THROWS_WITH_AS(expand_policy_paths({"/no/such/policy.md"}), "/no/such/policy.md: no such file or directory", Error);
+  fs::path dir = fs::temp_directory_path() / ("policyq_empty_" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  CHECK_THROWS_WITH_AS(expand_policy_paths({dir.string()}), (dir.string() + ": directory has no Markdown files (*.md)").c_str(), Error);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("a file named explicitly is read whatever its extension") {
+  fs::path file = fs::temp_directory_path() / ("policyq_policy_" + std::to_string(getpid()) + ".txt");
+  std::ofstream(file) << "# Policy\n\nWe never sell data.\n";
+  Document doc = load_policy(file.string());
+  CHECK(doc.sentences.size() == 1);
+  fs::remove(file);
+}
