@@ -30,4 +30,7 @@ void configure_show(CLI::App&, const CommonOptions&, int&);
 void configure_search(CLI::App&, const CommonOptions&, int&);
 void configure_ask(CLI::App&, const CommonOptions&, int&);
 void configure_practices(CLI::App&, const CommonOptions&, int&);
+void configure_check(CLI::App&, const CommonOptions&, int&);
+void configure_diff(CLI::App&, const CommonOptions&, int&);
+void configure_lint(CLI::App&, const CommonOptions&, int&);
 }

@@ -12,6 +12,8 @@ const std::vector<Command>& commands() {
       {"search", "Ranked sentences matching words, quoted with file:line", configure_search},
       {"ask", "Answer a question with a verdict and quoted evidence", configure_ask},
       {"practices", "List the data practices each sentence states", configure_practices},
+      {"check", "Check policies against rules (for CI)", configure_check},
+      {"lint", "Report missing disclosures, contradictions and structural slips", configure_lint},
   };
   return table;
 }

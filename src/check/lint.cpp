@@ -1,0 +1,316 @@
+#include "check/lint.hpp"
+#include "check/concepts.hpp"
+#include "document/find.hpp"
+#include "util/error.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+namespace policyq::check {
+namespace {
+
+struct Disclosure {
+  const char* rule;
+  const char* intent;  // lexicon intent whose cues mark the topic ("" for special checks)
+  const char* what;
+};
+
+// What a privacy policy is expected to say (FTC FIPPs, GDPR arts. 13–14, CalOPPA).
+const Disclosure disclosures[] = {
+    {"missing-contact", "contact", "how to contact the company about privacy"},
+    {"missing-retention", "retention", "how long data is kept"},
+    {"missing-sharing", "sharing", "with whom data is shared"},
+    {"missing-rights", "rights", "users' rights and choices (access, correction, deletion, opt-out)"},
+    {"missing-children", "children", "children's data"},
+    {"missing-security", "security", "how data is protected"},
+    {"missing-changes", "changes", "how users learn of changes to the policy"},
+    {"missing-transfer", "transfer", "international transfers or where data is stored"},
+    {"missing-cookies", "cookies", "cookies and similar technologies"},
+    {"missing-dnt", "", "how Do Not Track signals are handled"},
+    {"missing-effective-date", "", "the date the policy takes effect or was last updated"},
+};
+
+const RuleInfo structure_rules[] = {
+    {"contradiction", "the same practice is affirmed and denied with no condition that separates them", Severity::warning},
+    {"empty-section", "a section with a title and no text", Severity::warning},
+    {"duplicate-title", "two sections with the same title under the same parent", Severity::info},
+    {"broken-anchor", "an in-page link to an anchor that does not exist", Severity::warning},
+};
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+bool has_year(std::string_view text) {
+  for (std::size_t i = 0; i + 4 <= text.size(); ++i)
+    if ((text.substr(i, 2) == "19" || text.substr(i, 2) == "20") && std::isdigit(static_cast<unsigned char>(text[i + 2])) &&
+        std::isdigit(static_cast<unsigned char>(text[i + 3])) && (i == 0 || !std::isdigit(static_cast<unsigned char>(text[i - 1]))) &&
+        (i + 4 == text.size() || !std::isdigit(static_cast<unsigned char>(text[i + 4]))))
+      return true;
+  return false;
+}
+
+Location section_location(const Document& doc, const Section& s) { return {doc.name, s.first_line, s.last_line, s.title, ""}; }
+Location sentence_location(const Document& doc, int s) {
+  const Sentence& sent = doc.sentences[static_cast<std::size_t>(s)];
+  return {doc.name, sent.first_line, sent.last_line, sent.text, ""};
+}
+
+// Sentences (body, or the preamble's by-line) that state the topic.
+int first_topic_sentence(const Policy& p, const Disclosure& d) {
+  const query::Lexicon& lex = query::Lexicon::builtin();
+  std::string rule = d.rule;
+  for (std::size_t s = 0; s < p.doc.sentences.size(); ++s) {
+    const Sentence& sent = p.doc.sentences[s];
+    if (p.doc.is_chrome(sent)) continue;
+    std::string text = lower_ascii(sent.text);
+    if (rule == "missing-dnt") {
+      if (text.find("do not track") != std::string::npos || text.find("do-not-track") != std::string::npos ||
+          text.find("global privacy control") != std::string::npos || text.find("dnt") != std::string::npos)
+        return static_cast<int>(s);
+      continue;
+    }
+    if (rule == "missing-effective-date") {
+      static const char* cues[] = {"effective", "last updated", "last modified", "last revised", "updated on", "updated:", "revised",
+                                   "mise à jour", "en vigueur", "dernière modification", "stand:", "gültig ab"};
+      if (has_year(text) && std::any_of(std::begin(cues), std::end(cues), [&](const char* c) { return text.find(c) != std::string::npos; }))
+        return static_cast<int>(s);
+      continue;
+    }
+    int intent = lex.find(query::Kind::intent, d.intent);
+    const auto& intents = p.facts[s].intents;
+    if (intent >= 0 && std::find(intents.begin(), intents.end(), intent) != intents.end()) return static_cast<int>(s);
+    if (rule == "missing-contact" && text.find('@') != std::string::npos) return static_cast<int>(s);
+  }
+  // Titles mark topics too ("Cookies", "Your Choices").
+  if (d.intent[0] != '\0') {
+    int intent = lex.find(query::Kind::intent, d.intent);
+    for (const Section& sec : p.doc.sections) {
+      if (sec.chrome || sec.preamble) continue;
+      query::SentenceFacts f = query::analyze_sentence(sec.title);
+      if (std::find(f.intents.begin(), f.intents.end(), intent) != f.intents.end() && !sec.blocks.empty())
+        return p.doc.blocks[static_cast<std::size_t>(sec.blocks.front())].sentences.empty()
+                   ? -1
+                   : p.doc.blocks[static_cast<std::size_t>(sec.blocks.front())].sentences.front();
+    }
+  }
+  return -1;
+}
+
+bool same_practice(const query::Practice& a, const query::Practice& b) {
+  // Extraction is rule-based: only the same action on the very same data concept is set
+  // against each other, to keep this check worth reading.
+  if (a.action != b.action || a.actor != "first_party" || b.actor != "first_party" || a.data.empty() || b.data.empty()) return false;
+  const query::Lexicon& lex = query::Lexicon::builtin();
+  // "information" is too broad to set two statements against each other.
+  auto overlap = [&](const std::vector<int>& x, const std::vector<int>& y) {
+    for (int i : x)
+      for (int j : y)
+        if (related(i, j) && !lex.entry(i).generic && !lex.entry(j).generic) return true;
+    return false;
+  };
+  auto same_data = [&] {
+    for (int i : a.data)
+      if (!lex.entry(i).generic && std::find(b.data.begin(), b.data.end(), i) != b.data.end()) return true;
+    return false;
+  };
+  if (!same_data()) return false;
+  if (a.recipient.empty() != b.recipient.empty()) return false;
+  if (!a.recipient.empty() && !overlap(a.recipient, b.recipient)) return false;
+  // A purpose on either side scopes the statement ("we do not use cookies to target you"):
+  // only the same purpose on the other side conflicts with it.
+  if (a.purpose.empty() != b.purpose.empty()) return false;
+  if (!a.purpose.empty() && !overlap(a.purpose, b.purpose)) return false;
+  return true;
+}
+
+// A denial the company makes in its own voice ("we do not sell"), not a request a user
+// may make ("ask that we not disclose") or a disclaimer ("cannot guarantee … not").
+bool flat_denial(std::string_view sentence) {
+  std::string text = lower_ascii(sentence);
+  for (const char* veto : {"request", "ask us", "cannot guarantee", "not be able"})
+    if (text.find(veto) != std::string::npos) return false;
+  for (const char* cue : {"we do not", "we don't", "we don\u2019t", "we will not", "we won't", "we never", "we will never", "we shall not",
+                          "does not", "will never", "we are not"})
+    if (text.find(cue) != std::string::npos) return true;
+  return false;
+}
+
+// An affirmation in the company's voice, in running text (not a table cell or a heading).
+bool own_statement(const Document& doc, int s) {
+  const Sentence& sent = doc.sentences[static_cast<std::size_t>(s)];
+  if (doc.blocks[static_cast<std::size_t>(sent.block)].kind == BlockKind::table_row) return false;
+  std::string text = " " + lower_ascii(sent.text) + " ";
+  if (std::count(text.begin(), text.end(), ' ') < 7) return false;
+  return text.find(" we ") != std::string::npos || text.find(" our ") != std::string::npos || text.find(" us ") != std::string::npos;
+}
+
+void contradictions(const Policy& p, std::vector<Finding>& out, Severity severity) {
+  struct Stated {
+    int sentence;
+    const query::Practice* practice;
+  };
+  std::vector<Stated> yes, no;
+  for (std::size_t s = 0; s < p.facts.size(); ++s)
+    for (const query::Practice& pr : p.facts[s].practices) {
+      if (!pr.conditions.empty() || !pr.scope.empty() || (!pr.modality.empty() && !pr.negative)) continue;
+      if (pr.negative ? !flat_denial(p.doc.sentences[s].text) : !own_statement(p.doc, static_cast<int>(s))) continue;
+      (pr.negative ? no : yes).push_back({static_cast<int>(s), &pr});
+    }
+  std::set<std::pair<int, int>> reported;
+  const query::Lexicon& lex = query::Lexicon::builtin();
+  for (const Stated& n : no)
+    for (const Stated& y : yes) {
+      if (n.sentence == y.sentence || !same_practice(*n.practice, *y.practice)) continue;
+      if (!reported.insert({std::min(n.sentence, y.sentence), std::max(n.sentence, y.sentence)}).second) continue;
+      Finding f;
+      f.rule = "contradiction";
+      f.severity = severity;
+      std::string data = lex.entry(y.practice->data.front()).id;
+      f.title = "\"" + y.practice->action + " " + data + "\" is both affirmed and denied";
+      f.message = "line " + std::to_string(p.doc.sentences[static_cast<std::size_t>(y.sentence)].first_line) + " affirms it; line " +
+                  std::to_string(p.doc.sentences[static_cast<std::size_t>(n.sentence)].first_line) + " denies it, with no condition between them";
+      f.locations = {sentence_location(p.doc, y.sentence), sentence_location(p.doc, n.sentence)};
+      out.push_back(std::move(f));
+    }
+}
+
+void structure(const Policy& p, std::vector<Finding>& out, const std::map<std::string, Severity>& severity,
+               const std::set<std::string>& disabled) {
+  const Document& doc = p.doc;
+  if (!disabled.count("empty-section"))
+    for (const Section& s : doc.sections) {
+      if (s.chrome || s.preamble || !s.children.empty()) continue;
+      bool text = std::any_of(s.blocks.begin(), s.blocks.end(), [&](int b) { return !doc.blocks[static_cast<std::size_t>(b)].chrome; });
+      if (text) continue;
+      out.push_back({"empty-section", "section \"" + s.title + "\" has no text", "", severity.at("empty-section"), "", false, {section_location(doc, s)}});
+    }
+  if (!disabled.count("duplicate-title")) {
+    std::map<std::pair<int, std::string>, int> seen;
+    for (std::size_t i = 0; i < doc.sections.size(); ++i) {
+      const Section& s = doc.sections[i];
+      if (s.chrome || s.preamble) continue;
+      auto [it, added] = seen.emplace(std::make_pair(s.parent, normalize_title(s.title)), static_cast<int>(i));
+      if (added) continue;
+      const Section& first = doc.sections[static_cast<std::size_t>(it->second)];
+      out.push_back({"duplicate-title", "section title \"" + s.title + "\" repeats", "first at line " + std::to_string(first.first_line),
+                     severity.at("duplicate-title"), "", false, {section_location(doc, s), section_location(doc, first)}});
+    }
+  }
+  if (!disabled.count("broken-anchor")) {
+    std::set<std::string> anchors;
+    for (const Section& s : doc.sections) anchors.insert(s.anchor);
+    // HTML anchors in the source count too: id="…" and name="…".
+    for (const char* attr : {"id=\"", "name=\""})
+      for (std::size_t at = doc.source.find(attr); at != std::string::npos; at = doc.source.find(attr, at + 1)) {
+        std::size_t start = at + std::strlen(attr), end = doc.source.find('"', start);
+        if (end != std::string::npos && end - start < 200) anchors.insert(doc.source.substr(start, end - start));
+      }
+    std::set<int> lines;
+    for (const Block& b : doc.blocks)
+      if (!b.chrome)
+        for (int l = b.first_line; l <= b.last_line; ++l) lines.insert(l);
+    for (int l : lines) {
+      std::string_view line = doc.line(l);
+      for (std::size_t at = line.find("](#"); at != std::string_view::npos; at = line.find("](#", at + 3)) {
+        std::size_t start = at + 3, end = line.find_first_of(") \"", start);
+        if (end == std::string_view::npos) continue;
+        std::string anchor(line.substr(start, end - start));
+        if (anchor.empty() || anchors.count(anchor)) continue;
+        out.push_back({"broken-anchor", "link to #" + anchor + " has no target", "no section or HTML anchor is named \"" + anchor + "\"",
+                       severity.at("broken-anchor"), "", false, {{doc.name, l, l, std::string(line), ""}}});
+      }
+    }
+  }
+}
+}  // namespace
+
+LintConfig load_lint_config(const std::string& path) {
+  LintConfig config;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(path, 0, "cannot read lint config");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(ss.str(), nullptr, true, true);
+  } catch (const nlohmann::json::parse_error& e) {
+    std::string text = ss.str();
+    int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(e.byte, text.size())), '\n'));
+    throw Error(path, line, std::string("invalid JSON: ") + e.what());
+  }
+  std::set<std::string> known;
+  for (const RuleInfo& r : lint_rules()) known.insert(r.id);
+  if (!j.is_object()) throw Error(path, 1, "expected an object {\"disable\": [...], \"severity\": {...}}");
+  for (auto it = j.begin(); it != j.end(); ++it) {
+    if (it.key() == "disable") {
+      for (const auto& id : it.value()) {
+        if (!id.is_string() || !known.count(id.get<std::string>())) throw Error(path, 0, "disable: unknown rule " + id.dump());
+        config.disabled.insert(id.get<std::string>());
+      }
+    } else if (it.key() == "severity") {
+      for (auto s = it.value().begin(); s != it.value().end(); ++s) {
+        if (!known.count(s.key())) throw Error(path, 0, "severity: unknown rule \"" + s.key() + "\"");
+        config.severity[s.key()] = parse_severity(s.value().get<std::string>());
+      }
+    } else {
+      throw Error(path, 0, "unknown field \"" + it.key() + "\" (expected disable, severity)");
+    }
+  }
+  return config;
+}
+
+std::vector<RuleInfo> lint_rules() {
+  std::vector<RuleInfo> rules;
+  for (const Disclosure& d : disclosures) rules.push_back({d.rule, std::string("the policy does not say ") + d.what, Severity::warning});
+  for (const RuleInfo& r : structure_rules) rules.push_back(r);
+  return rules;
+}
+
+Report run_lint(const std::vector<std::unique_ptr<Policy>>& policies, const LintConfig& config) {
+  Report report;
+  report.command = "lint";
+  std::map<std::string, Severity> severity;
+  for (const RuleInfo& r : lint_rules()) {
+    if (config.disabled.count(r.id)) continue;
+    Severity s = config.severity.count(r.id) ? config.severity.at(r.id) : r.severity;
+    severity[r.id] = s;
+    report.rules.push_back({r.id, r.description, s});
+  }
+  for (const RuleInfo& r : structure_rules)
+    if (!severity.count(r.id)) severity[r.id] = r.severity;  // disabled ones are skipped below
+  int counts[3] = {0, 0, 0};
+  for (const auto& p : policies) {
+    report.inputs.push_back(p->doc.name);
+    std::vector<Finding> found;
+    // The topic cues are English: other languages are not judged on what they leave out.
+    bool english = p->doc.language == "en" || p->doc.language == "und";
+    if (!english)
+      found.push_back({"language", "disclosure checks skipped: the policy is in '" + p->doc.language + "', the cues are English", "",
+                       Severity::info, "", true, {{p->doc.name, 0, 0, "", ""}}});
+    for (const Disclosure& d : disclosures) {
+      if (config.disabled.count(d.rule) || !english) continue;
+      if (first_topic_sentence(*p, d) >= 0) continue;
+      found.push_back({d.rule, std::string("no statement about ") + d.what, "", severity[d.rule], "", false, {{p->doc.name, 0, 0, "", ""}}});
+    }
+    if (!config.disabled.count("contradiction")) contradictions(*p, found, severity["contradiction"]);
+    structure(*p, found, severity, config.disabled);
+    for (Finding& f : found) {
+      f.extra["policy"] = p->doc.name;
+      if (!f.passed) counts[static_cast<int>(f.severity)]++;
+      report.findings.push_back(std::move(f));
+    }
+  }
+  report.summary = {{"policies", policies.size()}, {"errors", counts[0]}, {"warnings", counts[1]}, {"infos", counts[2]}};
+  return report;
+}
+}  // namespace policyq::check

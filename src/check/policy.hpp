@@ -1,0 +1,20 @@
+#pragma once
+// One policy ready for the CI commands: the document, its index and the facts
+// (practices, concepts, topics) of every sentence.
+#include "document/document.hpp"
+#include "index/index.hpp"
+#include "query/practices.hpp"
+#include <memory>
+#include <vector>
+
+namespace policyq::check {
+struct Policy {
+  Document doc;
+  std::unique_ptr<Index> index;
+  std::vector<query::SentenceFacts> facts;  // per sentence; empty for chrome
+
+  explicit Policy(Document d);
+  Policy(const Policy&) = delete;  // the index points into doc
+  Policy& operator=(const Policy&) = delete;
+};
+}
