@@ -124,12 +124,10 @@ bool same_practice(const query::Practice& a, const query::Practice& b) {
     return false;
   };
   if (!same_data()) return false;
-  if (a.recipient.empty() != b.recipient.empty()) return false;
-  if (!a.recipient.empty() && !overlap(a.recipient, b.recipient)) return false;
-  // A purpose on either side scopes the statement ("we do not use cookies to target you"):
-  // only the same purpose on the other side conflicts with it.
-  if (a.purpose.empty() != b.purpose.empty()) return false;
-  if (!a.purpose.empty() && !overlap(a.purpose, b.purpose)) return false;
+  // b is the denial. Without a recipient or purpose it denies for everyone and every
+  // purpose; with one ("to advertisers", "to target you") only that one conflicts.
+  if (!b.recipient.empty() && (a.recipient.empty() || !overlap(a.recipient, b.recipient))) return false;
+  if (!b.purpose.empty() && (a.purpose.empty() || !overlap(a.purpose, b.purpose))) return false;
   return true;
 }
 
@@ -170,7 +168,7 @@ void contradictions(const Policy& p, std::vector<Finding>& out, Severity severit
   const query::Lexicon& lex = query::Lexicon::builtin();
   for (const Stated& n : no)
     for (const Stated& y : yes) {
-      if (n.sentence == y.sentence || !same_practice(*n.practice, *y.practice)) continue;
+      if (n.sentence == y.sentence || !same_practice(*y.practice, *n.practice)) continue;
       if (!reported.insert({std::min(n.sentence, y.sentence), std::max(n.sentence, y.sentence)}).second) continue;
       Finding f;
       f.rule = "contradiction";
@@ -215,9 +213,10 @@ void structure(const Policy& p, std::vector<Finding>& out, const std::map<std::s
         std::size_t start = at + std::strlen(attr), end = doc.source.find('"', start);
         if (end != std::string::npos && end - start < 200) anchors.insert(doc.source.substr(start, end - start));
       }
+    // Tables of contents are link lists (chrome) inside policy sections: check them too.
     std::set<int> lines;
     for (const Block& b : doc.blocks)
-      if (!b.chrome)
+      if (!doc.sections[static_cast<std::size_t>(b.section)].chrome)
         for (int l = b.first_line; l <= b.last_line; ++l) lines.insert(l);
     for (int l : lines) {
       std::string_view line = doc.line(l);
