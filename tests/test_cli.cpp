@@ -215,3 +215,38 @@ TEST_CASE("--policy takes one path each time, so the query may follow it") {
   CHECK(twice.status == 0);
   CHECK(nlohmann::json::parse(twice.out)["policies"].size() == 2);
 }
+
+TEST_CASE("check exits 1 when an error rule fails, 0 when only warnings fail, 2 on a bad rules file") {
+  std::string rules = temp_file("rules.json", R"({"rules": [
+    {"id": "no-sale", "ask": "Do you sell my personal data?", "expect": ["no"]},
+    {"id": "one-year", "retention": {"max": "P1Y"}, "severity": "warning"}
+  ]})");
+  auto ok = run_policyq("check --rules " + rules);
+  CHECK(ok.status == 0);
+  CHECK(ok.out.find("WARNING one-year") != std::string::npos);
+  auto strict = run_policyq("check --fail-on warning --rules " + rules);
+  CHECK(strict.status == 1);
+  std::string failing = temp_file("failing.json", R"([{"id": "yes-sale", "ask": "Do you sell my personal data?", "expect": ["yes"]}])");
+  auto fail = run_policyq("check --format sarif --rules " + failing);
+  CHECK(fail.status == 1);
+  CHECK(nlohmann::json::parse(fail.out)["runs"][0]["results"][0]["ruleId"] == "yes-sale");
+  std::string bad = temp_file("bad.json", "[\n  {\"id\": \"x\", \"section\": 3}\n]");
+  auto err = run_policyq("check --rules " + bad);
+  CHECK(err.status == 2);
+  CHECK(err.out.empty());
+  CHECK(err.err == "policyq: error: " + bad + ":2:3: rule \"x\": \"section\" must be a non-empty string\n");
+}
+
+TEST_CASE("lint reports the bundled policy's missing effective date and exits 0 on warnings") {
+  auto r = run_policyq("lint --format json");
+  CHECK(r.status == 0);
+  auto j = nlohmann::json::parse(r.out);
+  REQUIRE(j["findings"].size() == 1);
+  CHECK(j["findings"][0]["rule"] == "missing-effective-date");
+  auto strict = run_policyq("lint --fail-on warning -q");
+  CHECK(strict.status == 1);
+  auto off = run_policyq("lint --disable missing-effective-date --fail-on warning");
+  CHECK(off.status == 0);
+  auto unknown = run_policyq("lint --disable no-such-rule");
+  CHECK(unknown.status == 2);
+}
