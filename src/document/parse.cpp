@@ -346,17 +346,19 @@ private:
     }
     if (key_len == 0) return;
     std::string_view wanted(key, key_len);
-    auto holds = [&](int l) {
+    auto holds = [&](int l, std::size_t limit) {
       line_buf_.clear();
-      for (unsigned char c : doc_.line(l))
+      std::string_view line = doc_.line(l);
+      for (unsigned char c : line.substr(0, limit))
         if (keep(c)) line_buf_.push_back(lower(c));
       return line_buf_.find(wanted) != std::string::npos;
     };
     int claimed = r.lines.front().second;
-    if (claimed >= 1 && claimed <= doc_.line_count && holds(claimed)) return;
+    // The block's first words open its first line, after at most some markup.
+    if (claimed >= 1 && claimed <= doc_.line_count && (holds(claimed, 160) || holds(claimed, std::string_view::npos))) return;
     int from = std::max(1, last_line_), to = std::min(doc_.line_count, from + 200);
     for (int l = from; l <= to; ++l)
-      if (holds(l)) {
+      if (holds(l, std::string_view::npos)) {
         int delta = l - claimed;
         for (auto& entry : r.lines) entry.second += delta;
         return;
@@ -397,7 +399,7 @@ std::string language_sample(const std::vector<PendingBlock>& blocks) {
     if (p.block.link_chars * 2 > p.rendered.text.size()) continue;  // menus say little about language
     sample += p.rendered.text;
     sample += '\n';
-    if (sample.size() > 200000) break;
+    if (sample.size() > 24000) break;  // a few thousand words settle the language
   }
   return sample;
 }
@@ -439,7 +441,7 @@ Document parse_document(std::string name, std::string bytes) {
 
   doc.blocks.reserve(pending.size());
   for (PendingBlock& p : pending) {
-    p.block.text = p.rendered.text;
+    p.block.text = std::move(p.rendered.text);  // line_at() needs only the line table
     Section& s = doc.sections[static_cast<std::size_t>(p.block.section)];
     s.blocks.push_back(static_cast<int>(doc.blocks.size()));
     doc.blocks.push_back(std::move(p.block));
