@@ -33,6 +33,7 @@ int run_lint_command(const CommonOptions& common, const LintOptions& opts) {
   std::vector<std::unique_ptr<check::Policy>> policies;
   for (Document& d : load_policies(paths)) policies.push_back(std::make_unique<check::Policy>(std::move(d)));
   check::Report report = check::run_lint(policies, config);
+  report.fail_on = fail_on;
   if (!common.quiet) check::write_report(report, format, use_color(common), std::cout);
   return check::fails(report, fail_on) ? 1 : 0;
 }

@@ -13,6 +13,7 @@ const std::vector<Command>& commands() {
       {"ask", "Answer a question with a verdict and quoted evidence", configure_ask},
       {"practices", "List the data practices each sentence states", configure_practices},
       {"check", "Check policies against rules (for CI)", configure_check},
+      {"diff", "Compare two versions of a policy: what changes in practice", configure_diff},
       {"lint", "Report missing disclosures, contradictions and structural slips", configure_lint},
   };
   return table;

@@ -198,16 +198,25 @@ void write_junit(const Report& r, std::ostream& out) {
   int failures = 0;
   std::string cases;
   for (const RuleInfo& rule : rules) {
-    std::vector<const Finding*> failed, all;
+    std::vector<const Finding*> failed, noted, all;
     for (const Finding& f : r.findings)
       if (f.rule == rule.id) {
         all.push_back(&f);
-        if (!f.passed) failed.push_back(&f);
+        bool fails = !f.passed && r.fail_on && static_cast<int>(f.severity) <= static_cast<int>(*r.fail_on);
+        if (fails) failed.push_back(&f);
+        else if (!f.passed) noted.push_back(&f);
       }
     cases += "    <testcase classname=\"policyq." + xml_escape(r.command) + "\" name=\"" + xml_escape(rule.id) + "\"";
     if (!all.empty() && !all.front()->locations.empty()) cases += " file=\"" + xml_escape(all.front()->locations.front().file) + "\"";
     if (failed.empty()) {
-      cases += "/>\n";
+      // Findings below the failure threshold are kept as output, not failures.
+      if (noted.empty()) {
+        cases += "/>\n";
+      } else {
+        std::string out;
+        for (const Finding* f : noted) out += f->title + (f->message.empty() ? "" : ": " + f->message) + "\n";
+        cases += ">\n      <system-out>" + xml_escape(out) + "</system-out>\n    </testcase>\n";
+      }
       continue;
     }
     ++failures;

@@ -2,6 +2,7 @@
 // Findings of the CI commands (check, diff, lint) and their output formats: text for
 // people, JSON for pipelines, GitHub workflow commands, SARIF 2.1.0, JUnit XML.
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -48,6 +49,9 @@ struct Report {
   std::vector<RuleInfo> rules;      // every rule that ran (SARIF's tool.driver.rules)
   std::vector<Finding> findings;    // in the order to print
   nlohmann::json summary = nlohmann::json::object();  // command-specific totals
+  // Failed findings at this severity or worse make the run fail (JUnit failures);
+  // nullopt: nothing fails (diff --fail-on never).
+  std::optional<Severity> fail_on = Severity::info;
 };
 
 // Writes the report in the format. github prints one workflow command per failing

@@ -1,0 +1,46 @@
+#pragma once
+// Answering a question about one policy: rank its sentences by how well their practices
+// match the question's intent and slots (through the concept hierarchy), combined with
+// the lexical (BM25, phrase, section-title) features of the Index and the section
+// context; then decide the verdict from the practices of the best evidence.
+#include "document/document.hpp"
+#include "index/index.hpp"
+#include "query/practices.hpp"
+#include "query/question.hpp"
+
+#include <string>
+#include <vector>
+
+namespace policyq::query {
+
+struct Evidence {
+  int sentence = -1;                  // index into Document::sentences
+  double score = 0;
+  bool negative = false;              // the matched practice (or the sentence) denies
+  std::vector<std::string> conditions;
+  std::vector<int> concepts;          // lexicon concepts of the sentence that match the question
+  std::string action;                 // action of the matched practice ("" when none)
+  // Score parts, for --explain.
+  double lexical = 0, practice = 0, topic = 0, section = 0, slots = 0;
+};
+
+struct Answer {
+  std::string verdict = "not_stated";  // yes | no | conditional | not_stated
+  std::string summary;
+  std::vector<Period> periods;         // line filled in
+  std::vector<Evidence> evidence;      // best first, at most top
+};
+
+// The facts of every sentence of a document (empty for chrome and heading sentences).
+std::vector<SentenceFacts> analyze_document(const Document& doc, const Lexicon& lex = Lexicon::builtin());
+
+// Answers q about the document indexed by index, with at most top evidence sentences.
+Answer answer(const Question& q, const Index& index, std::size_t top, const Lexicon& lex = Lexicon::builtin());
+
+// True for sentences that can be evidence: not chrome, not a heading.
+bool is_body_sentence(const Document& doc, int sentence);
+// Body sentences, plus prose the chrome detector set aside: a paragraph or list item
+// without links, of eight words or more (what `practices` reads).
+bool is_prose_sentence(const Document& doc, int sentence);
+
+}  // namespace policyq::query

@@ -1,0 +1,420 @@
+#include "query/lexicon.hpp"
+
+#include "util/embedded.hpp"
+#include "util/error.hpp"
+
+#include <libstemmer.h>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <memory>
+
+namespace policyq::query {
+namespace {
+
+bool is_ascii_alnum(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+// Irregular forms -> lemma, from every "irregular" row of the lexicon files.
+std::unordered_map<std::string, std::string>& irregulars() {
+  static std::unordered_map<std::string, std::string> map;
+  return map;
+}
+
+std::vector<std::string_view> split(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  std::size_t start = 0;
+  for (;;) {
+    std::size_t p = s.find(sep, start);
+    out.push_back(s.substr(start, p == std::string_view::npos ? std::string_view::npos : p - start));
+    if (p == std::string_view::npos) break;
+    start = p + 1;
+  }
+  return out;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\r' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\r' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+void add_irregulars_from(std::string_view text) {
+  for (std::string_view line : split(text, '\n')) {
+    line = trim(line);
+    if (line.empty() || line.front() == '#') continue;
+    auto cols = split(line, '\t');
+    if (cols.size() < 5 || trim(cols[0]) != "irregular") continue;
+    std::string lemma(trim(cols[1]));
+    for (auto form : split(cols[4], '|')) {
+      form = trim(form);
+      if (!form.empty()) irregulars()[std::string(form)] = lemma;
+    }
+  }
+}
+
+void load_builtin_irregulars() {
+  static bool done = false;
+  if (done) return;
+  done = true;
+  for (auto name : embedded_names("lexicon/")) add_irregulars_from(embedded(name));
+}
+
+struct Stemmer {
+  sb_stemmer* s = sb_stemmer_new("english", nullptr);
+  ~Stemmer() { if (s) sb_stemmer_delete(s); }
+};
+
+}  // namespace
+
+const std::string& stem_word(const std::string& folded) {
+  static std::unordered_map<std::string, std::string> cache;
+  static Stemmer stemmer;
+  auto it = cache.find(folded);
+  if (it != cache.end()) return it->second;
+  load_builtin_irregulars();
+  std::string word = folded;
+  if (auto irr = irregulars().find(word); irr != irregulars().end()) word = irr->second;
+  std::string out = word;
+  bool ascii = std::all_of(word.begin(), word.end(), [](unsigned char c) { return c < 0x80; });
+  if (stemmer.s && ascii && word.size() > 2) {
+    const sb_symbol* r = sb_stemmer_stem(stemmer.s, reinterpret_cast<const sb_symbol*>(word.data()),
+                                         static_cast<int>(word.size()));
+    if (r) out.assign(reinterpret_cast<const char*>(r), static_cast<std::size_t>(sb_stemmer_length(stemmer.s)));
+  }
+  return cache.emplace(folded, std::move(out)).first->second;
+}
+
+std::vector<Word> tokenize(std::string_view text) {
+  std::vector<Word> out;
+  std::string cur;
+  std::size_t cur_begin = 0;
+  auto push_word = [&](std::string w, std::size_t b, std::size_t e) {
+    if (w.empty()) return;
+    Word word;
+    word.folded = std::move(w);
+    word.stem = stem_word(word.folded);
+    word.begin = b;
+    word.end = e;
+    out.push_back(std::move(word));
+  };
+  auto flush = [&](std::size_t end) {
+    if (cur.empty()) return;
+    if (cur == "cannot") {
+      push_word("can", cur_begin, cur_begin + 3);
+      push_word("not", cur_begin + 3, end);
+    } else {
+      push_word(cur, cur_begin, end);
+    }
+    cur.clear();
+  };
+  auto push_punct = [&](std::string mark, std::size_t b, std::size_t e) {
+    Word w;
+    w.folded = mark;
+    w.stem = std::move(mark);
+    w.begin = b;
+    w.end = e;
+    w.punct = true;
+    out.push_back(std::move(w));
+  };
+  std::size_t i = 0;
+  const std::size_t n = text.size();
+  while (i < n) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    std::size_t len = 1;
+    bool apostrophe = false, dash = false, quote = false, letter = false;
+    if (c < 0x80) {
+      if (is_ascii_alnum(c)) letter = true;
+      else if (c == '\'') apostrophe = true;
+      else if (c == '-') dash = true;
+      else if (c == '"') quote = true;
+    } else {
+      len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+      if (i + len > n) len = n - i;
+      std::string_view seq = text.substr(i, len);
+      if (seq == "\xE2\x80\x99" || seq == "\xE2\x80\x98") apostrophe = true;
+      else if (seq == "\xE2\x80\x9C" || seq == "\xE2\x80\x9D" || seq == "\xC2\xAB" || seq == "\xC2\xBB") quote = true;
+      else if (seq == "\xE2\x80\x93" || seq == "\xE2\x80\x94" || seq == "\xE2\x80\x90" || seq == "\xE2\x80\x91") dash = true;
+      else if (seq == "\xC2\xA0" || seq == "\xE2\x80\xA6" || seq == "\xC2\xA7" || seq == "\xC2\xA9" ||
+               seq == "\xC2\xAE" || seq == "\xE2\x84\xA2" || seq == "\xE2\x80\xA2" || seq == "\xE2\x80\x8B")
+        letter = false;
+      else letter = true;
+    }
+    if (letter) {
+      if (cur.empty()) cur_begin = i;
+      for (std::size_t k = 0; k < len; ++k) {
+        char ch = text[i + k];
+        cur.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch);
+      }
+      i += len;
+      continue;
+    }
+    if (apostrophe) {
+      // Contractions and possessives: look at the letters after the apostrophe.
+      std::size_t j = i + len;
+      std::size_t k = j;
+      while (k < n && is_ascii_alnum(static_cast<unsigned char>(text[k]))) ++k;
+      std::string tail(text.substr(j, k - j));
+      for (auto& ch : tail) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      if (!cur.empty() || (tail == "t" && !out.empty())) {
+        if (tail == "t" && (cur.empty() || cur.back() == 'n')) {
+          std::size_t b = cur_begin;
+          if (cur == "won") cur = "will";
+          else if (cur == "can") cur = "can";
+          else if (cur == "shan") cur = "shall";
+          else if (!cur.empty()) cur.pop_back();
+          if (!cur.empty()) push_word(cur, b, i);
+          cur.clear();
+          push_word("not", i, k);
+          i = k;
+          continue;
+        }
+        if (tail == "s" || tail == "d" || tail == "re" || tail == "ve" || tail == "m") {
+          flush(i);
+          i = k;
+          continue;
+        }
+        if (tail == "ll") {
+          flush(i);
+          push_word("will", i, k);
+          i = k;
+          continue;
+        }
+      }
+      flush(i);
+      i += len;
+      continue;
+    }
+    flush(i);
+    if (c == '.' && i + 1 < n && is_ascii_alnum(static_cast<unsigned char>(text[i + 1])) && !out.empty() &&
+        out.back().end == i) {
+      i += 1;  // "No-IP.com", "U.S.", "e.g." : a joiner, not a sentence mark
+      continue;
+    }
+    if (c == '.' && !out.empty() && out.back().end == i && !out.back().punct) {
+      // the last dot of an abbreviation ("U.S. law", "e.g. cookies", "Inc. and")
+      const std::string& prev = out.back().folded;
+      std::size_t j = i + 1;
+      while (j < n && text[j] == ' ') ++j;
+      bool lower_next = j < n && text[j] >= 'a' && text[j] <= 'z';
+      if (prev.size() == 1 || prev == "inc" || prev == "ltd" || prev == "co" || prev == "corp" || prev == "etc" ||
+          prev == "no" || prev == "vs" || lower_next) {
+        i += 1;
+        continue;
+      }
+    }
+    if (quote) push_punct("\"", i, i + len);
+    else if (dash) {
+      // a hyphen between letters only splits; a free-standing dash is a clause mark
+      // Hyphens and dashes only separate words: "third-party", "third - party" (as some
+      // tokenized corpora write it) and "data – such as" all read as plain word sequences.
+    } else if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '.' || c == '!' || c == '?' ||
+               c == '[' || c == ']') {
+      push_punct(std::string(1, static_cast<char>(c)), i, i + 1);
+    }
+    i += len;
+  }
+  flush(n);
+  return out;
+}
+
+const char* to_string(Kind kind) {
+  switch (kind) {
+    case Kind::data: return "data";
+    case Kind::recipient: return "recipient";
+    case Kind::purpose: return "purpose";
+    case Kind::action: return "action";
+    case Kind::intent: return "intent";
+    case Kind::condition: return "condition";
+    case Kind::negation: return "negation";
+    case Kind::modality: return "modality";
+    case Kind::subject: return "subject";
+    case Kind::count: break;
+  }
+  return "?";
+}
+
+namespace {
+bool parse_kind(std::string_view s, Kind& kind) {
+  static const std::array<std::pair<const char*, Kind>, 9> kinds{{
+      {"data", Kind::data}, {"recipient", Kind::recipient}, {"purpose", Kind::purpose},
+      {"action", Kind::action}, {"intent", Kind::intent}, {"condition", Kind::condition},
+      {"negation", Kind::negation}, {"modality", Kind::modality}, {"subject", Kind::subject}}};
+  for (auto& [name, k] : kinds)
+    if (s == name) { kind = k; return true; }
+  return false;
+}
+}  // namespace
+
+const Lexicon& Lexicon::builtin() {
+  static const Lexicon lex = [] {
+    std::vector<std::pair<std::string, std::string>> files;
+    for (auto name : embedded_names("lexicon/"))
+      files.emplace_back(std::string(name), std::string(embedded(name)));
+    return Lexicon(files);
+  }();
+  return lex;
+}
+
+Lexicon::Lexicon(const std::vector<std::pair<std::string, std::string>>& files) {
+  load_builtin_irregulars();
+  for (auto& [name, text] : files) add_irregulars_from(text);
+  for (auto& [name, text] : files) load(name, text);
+  // Longest phrases first under each first word.
+  for (auto& list : by_first_)
+    std::stable_sort(list.second.begin(), list.second.end(), [&](int a, int b) {
+      return phrases_[static_cast<std::size_t>(a)].words.size() > phrases_[static_cast<std::size_t>(b)].words.size();
+    });
+}
+
+int Lexicon::find(Kind kind, std::string_view id) const {
+  for (std::size_t i = 0; i < concepts_.size(); ++i)
+    if (concepts_[i].kind == kind && concepts_[i].id == id) return static_cast<int>(i);
+  return -1;
+}
+
+void Lexicon::load(const std::string& name, std::string_view text) {
+  int line_no = 0;
+  std::vector<std::pair<int, std::string>> pending_parents;
+  for (std::string_view line : split(text, '\n')) {
+    ++line_no;
+    std::string_view t = trim(line);
+    if (t.empty() || t.front() == '#') continue;
+    auto cols = split(t, '\t');
+    if (cols.size() != 5) throw Error(name, line_no, "lexicon line needs 5 tab-separated columns");
+    Kind kind;
+    std::string_view kind_s = trim(cols[0]);
+    if (kind_s == "irregular") continue;
+    if (!parse_kind(kind_s, kind)) throw Error(name, line_no, "unknown lexicon kind '" + std::string(kind_s) + "'");
+    std::string id(trim(cols[1]));
+    std::string_view parent = trim(cols[2]);
+    std::string_view flags = trim(cols[3]);
+    Concept c;
+    c.id = id;
+    c.kind = kind;
+    Phrase proto;
+    if (flags != "-") {
+      for (auto f : split(flags, ',')) {
+        f = trim(f);
+        if (f == "generic") c.generic = true;
+        else if (f == "nominal") proto.nominal = true;
+        else if (f == "q") proto.question_only = true;
+        else if (f == "s") proto.sentence_only = true;
+        else if (f.substr(0, 2) == "w=") proto.weight = std::atof(std::string(f.substr(2)).c_str());
+        else throw Error(name, line_no, "unknown lexicon flag '" + std::string(f) + "'");
+      }
+    }
+    // Rows with the same kind and id name one concept (the first row gives its parent).
+    int index = find(kind, id);
+    if (index < 0) {
+      index = static_cast<int>(concepts_.size());
+      concepts_.push_back(c);
+      if (parent != "-") pending_parents.emplace_back(index, std::string(parent));
+    } else if (c.generic) {
+      concepts_[static_cast<std::size_t>(index)].generic = true;
+    }
+    for (auto phrase : split(cols[4], '|')) {
+      phrase = trim(phrase);
+      if (phrase.empty()) continue;
+      Phrase p = proto;
+      p.cid = index;
+      for (auto piece : split(phrase, ' ')) {
+        if (piece.empty()) continue;
+        if (piece == "*" || piece == "**") {
+          if (!p.words.empty() && p.words.back() != "*" && p.words.back() != "**") p.words.push_back(std::string(piece));
+          continue;
+        }
+        bool exact = piece.front() == '=';
+        if (exact) piece.remove_prefix(1);
+        for (auto& w : tokenize(piece)) {
+          if (w.punct) continue;
+          p.words.push_back(exact ? "=" + w.folded : w.stem);
+        }
+      }
+      if (!p.words.empty() && (p.words.back() == "*" || p.words.back() == "**")) p.words.pop_back();
+      if (p.words.empty() || p.words.front() == "*" || p.words.front() == "**") throw Error(name, line_no, "empty lexicon phrase");
+      const std::string& first = p.words.front();
+      by_first_[first[0] == '=' ? stem_word(first.substr(1)) : first].push_back(static_cast<int>(phrases_.size()));
+      phrases_.push_back(std::move(p));
+    }
+  }
+  for (auto& [index, parent] : pending_parents) {
+    int p = find(concepts_[static_cast<std::size_t>(index)].kind, parent);
+    if (p < 0) throw Error(name, 0, "unknown parent concept '" + parent + "'");
+    concepts_[static_cast<std::size_t>(index)].parent = p;
+  }
+}
+
+int Lexicon::match_phrase(const Phrase& p, const std::vector<Word>& words, std::size_t at) const {
+  // Returns the end index of the match starting at `at`, or -1. Gaps take the fewest words.
+  std::size_t pos = at;
+  for (std::size_t k = 0; k < p.words.size(); ++k) {
+    const std::string& w = p.words[k];
+    if (w == "*" || w == "**") {
+      // find the next element within six ("*") or twelve ("**") words
+      const std::string& next = p.words[k + 1];
+      const std::size_t max_gap = w == "*" ? 6 : 12;
+      bool found = false;
+      for (std::size_t g = 0; g <= max_gap && pos + g < words.size(); ++g) {
+        const Word& x = words[pos + g];
+        if (next[0] == '=' ? x.folded == std::string_view(next).substr(1) : x.stem == next) {
+          pos = pos + g + 1;
+          found = true;
+          break;
+        }
+        if (x.punct && x.folded != "," && x.folded != "\"") break;
+      }
+      if (!found) return -1;
+      ++k;
+      continue;
+    }
+    if (pos >= words.size()) return -1;
+    if (w[0] == '=' ? words[pos].folded != std::string_view(w).substr(1) : words[pos].stem != w) return -1;
+    ++pos;
+  }
+  return static_cast<int>(pos);
+}
+
+std::vector<Match> Lexicon::match(const std::vector<Word>& words, bool in_question) const {
+  constexpr std::size_t nk = static_cast<std::size_t>(Kind::count);
+  std::array<int, nk> next_free{};
+  std::vector<Match> out;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (words[i].punct) continue;
+    auto it = by_first_.find(words[i].stem);
+    if (it == by_first_.end()) continue;
+    std::array<Match, nk> best{};
+    for (int pi : it->second) {
+      const Phrase& p = phrases_[static_cast<std::size_t>(pi)];
+      const Concept& c = concepts_[static_cast<std::size_t>(p.cid)];
+      if (in_question ? p.sentence_only : p.question_only) continue;
+      std::size_t k = static_cast<std::size_t>(c.kind);
+      if (static_cast<int>(i) < next_free[k]) continue;
+      int end = match_phrase(p, words, i);
+      if (end < 0) continue;
+      if (best[k].cid < 0 || end > best[k].end) best[k] = Match{p.cid, static_cast<int>(i), end, p.weight, p.nominal};
+    }
+    for (std::size_t k = 0; k < nk; ++k) {
+      if (best[k].cid < 0) continue;
+      out.push_back(best[k]);
+      next_free[k] = best[k].end;
+    }
+  }
+  return out;
+}
+
+bool Lexicon::is_a(int a, int b) const { return distance(a, b) >= 0; }
+
+int Lexicon::distance(int a, int b) const {
+  int d = 0;
+  while (a >= 0) {
+    if (a == b) return d;
+    a = concepts_[static_cast<std::size_t>(a)].parent;
+    ++d;
+  }
+  return -1;
+}
+
+}  // namespace policyq::query

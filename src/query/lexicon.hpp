@@ -1,0 +1,90 @@
+#pragma once
+// The privacy lexicon: concepts (data types, recipients, purposes), actions, intent cues,
+// negation / modality / condition cues, compiled once from the TSV files embedded from
+// src/query/lexicon/ into a phrase table keyed by the first stemmed word.
+//
+// Words are matched case-folded and stemmed (English Snowball, after an irregular-form
+// table: "sold" -> "sell"), so a phrase "share" matches "shares", "shared", "sharing".
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace policyq::query {
+
+// One word (or punctuation mark) of a text.
+struct Word {
+  std::string folded;      // lower-cased surface form ("sharing"); punctuation: the mark
+  std::string stem;        // what phrases match ("share")
+  std::size_t begin = 0;   // byte offsets into the text
+  std::size_t end = 0;
+  bool punct = false;      // , ; : ( ) . ! ? and similar
+};
+
+// Splits text into words: letters/digits runs (hyphens and slashes split words),
+// contractions expanded ("don't" -> do not, "won't" -> will not), punctuation kept as
+// separate marks. Non-ASCII letters are kept inside words; curly quotes are normalised.
+std::vector<Word> tokenize(std::string_view text);
+
+// Stem of one lower-case word (irregular forms mapped first). Cached.
+const std::string& stem_word(const std::string& folded);
+
+enum class Kind { data, recipient, purpose, action, intent, condition, negation, modality, subject, count };
+const char* to_string(Kind kind);
+
+struct Concept {
+  std::string id;
+  Kind kind = Kind::data;
+  int parent = -1;          // index of the parent concept (same kind), -1 for a root
+  bool generic = false;     // too broad to confirm a question about something specific
+};
+
+struct Match {
+  int cid = -1;          // index into Lexicon::concepts()
+  int begin = 0;         // word indexes [begin, end)
+  int end = 0;
+  double weight = 1;     // the w=N flag of the phrase's row
+  bool nominal = false;  // the phrase's row is flagged nominal (an action named by a noun)
+};
+
+class Lexicon {
+public:
+  // The built-in lexicon (every embedded lexicon/*.tsv), compiled on first use.
+  static const Lexicon& builtin();
+  // A lexicon from TSV texts (for tests). Throws Error on malformed lines.
+  explicit Lexicon(const std::vector<std::pair<std::string, std::string>>& files);
+
+  const std::vector<Concept>& concepts() const { return concepts_; }
+  const Concept& entry(int i) const { return concepts_[static_cast<std::size_t>(i)]; }
+  // First concept with this kind and id, or -1.
+  int find(Kind kind, std::string_view id) const;
+
+  // Leftmost-longest matches of every kind (matches of different kinds may overlap;
+  // matches of one kind do not). Sorted by begin, then kind.
+  // in_question: use the cues flagged q (question only) instead of those flagged s.
+  std::vector<Match> match(const std::vector<Word>& words, bool in_question = false) const;
+
+  // True when a == b or a is below b in the hierarchy.
+  bool is_a(int a, int b) const;
+  // Number of steps from a up to b (0 when equal), or -1 when a is not below b.
+  int distance(int a, int b) const;
+  std::size_t phrase_count() const { return phrases_.size(); }
+
+private:
+  struct Phrase {
+    std::vector<std::string> words;  // stems; "=form" exact forms; "*" a gap of up to six words, "**" of up to twelve
+    int cid = -1;
+    bool nominal = false, question_only = false, sentence_only = false;
+    double weight = 1;
+  };
+  void load(const std::string& name, std::string_view text);
+  int match_phrase(const Phrase& p, const std::vector<Word>& words, std::size_t at) const;
+
+  std::vector<Concept> concepts_;
+  std::vector<Phrase> phrases_;
+  std::unordered_map<std::string, std::vector<int>> by_first_;  // first stem -> phrases
+};
+
+}  // namespace policyq::query

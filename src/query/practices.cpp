@@ -1,0 +1,573 @@
+#include "query/practices.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <array>
+#include <unordered_set>
+
+namespace policyq::query {
+
+bool is_share_action(std::string_view a) {
+  return a == "share" || a == "disclose" || a == "sell" || a == "rent" || a == "trade" || a == "transfer";
+}
+bool is_collect_action(std::string_view a) {
+  return a == "collect" || a == "use" || a == "receive" || a == "obtain" || a == "process" || a == "store" ||
+         a == "retain" || a == "access";
+}
+
+namespace {
+
+const std::unordered_set<std::string_view>& skip_words() {
+  // Words allowed between a negation or modal and the verb it governs.
+  static const std::unordered_set<std::string_view> s{
+      "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
+      "be", "been", "being", "is", "are", "was", "were", "have", "has", "had", "ever", "knowingly",
+      "intentionally", "willfully", "wilfully", "otherwise", "directly", "also", "actively", "generally",
+      "currently", "presently", "routinely", "typically", "normally", "further", "then", "not", "never",
+      "either", "neither", "nor", "automatically", "only", "voluntarily", "deliberately", "specifically",
+      "in", "any", "way", "ourselves", "themselves", "it", "to", "need", "want", "try", "seek", "sell", "rent",
+      "able", "unable", "continue", "choose", "decide", "elect", "permitted", "allowed", "likely", "free"};
+  return s;
+}
+
+const std::unordered_set<std::string_view>& determiners() {
+  static const std::unordered_set<std::string_view> s{
+      "the", "a", "an", "for", "of", "your", "our", "its", "their", "such", "any", "this", "that", "these",
+      "those", "his", "her", "my", "promotional", "commercial", "personal", "acceptable", "internal",
+      "fair", "lawful", "permitted", "authorized", "unauthorized", "secondary", "further", "own", "no",
+      "restrict", "limit", "prohibit", "whose", "which", "what", "in", "on", "by", "from", "upon", "if",
+      "third", "party's", "company's", "'s"};
+  return s;
+}
+
+bool is_be(std::string_view w) {
+  return w == "is" || w == "are" || w == "was" || w == "were" || w == "be" || w == "been" || w == "being" ||
+         w == "get" || w == "gets";
+}
+
+bool is_clause_mark(const Word& w) {
+  if (w.punct) return w.folded == ";" || w.folded == "." || w.folded == ":" || w.folded == "!" || w.folded == "?";
+  return w.folded == "but" || w.folded == "however" || w.folded == "whereas";
+}
+
+bool is_coordinator(const Word& w) {
+  if (w.punct) return w.folded == "," || w.folded == "\"";
+  static const std::unordered_set<std::string_view> s{"or", "and", "otherwise", "also", "not", "either",
+                                                      "nor", "neither", "to", "then", "any", "in"};
+  return s.count(w.folded) > 0;
+}
+
+struct Group {
+  std::vector<int> actions;  // match indexes
+  int first = 0;             // word index of the first action
+  int last_end = 0;          // word index after the last action
+};
+
+}  // namespace
+
+SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
+  SentenceFacts f;
+  f.words = tokenize(text);
+  f.matches = lex.match(f.words, false);
+  const auto& W = f.words;
+  const int n = static_cast<int>(W.size());
+  const auto& M = f.matches;
+
+  std::vector<int> actions;
+  std::vector<int> negations, modals, conditions, subjects, datas, recips, purps;
+  for (int i = 0; i < static_cast<int>(M.size()); ++i) {
+    const Concept& c = lex.entry(M[i].cid);
+    switch (c.kind) {
+      case Kind::action: actions.push_back(i); break;
+      case Kind::negation: negations.push_back(i); f.has_negation = true; break;
+      case Kind::modality: modals.push_back(i); break;
+      case Kind::condition: conditions.push_back(i); break;
+      case Kind::subject: subjects.push_back(i); break;
+      case Kind::data: datas.push_back(i); f.concepts.push_back(M[i].cid); break;
+      case Kind::recipient: recips.push_back(i); f.concepts.push_back(M[i].cid); break;
+      case Kind::purpose: purps.push_back(i); f.concepts.push_back(M[i].cid); break;
+      case Kind::intent: {
+        auto it = std::find(f.intents.begin(), f.intents.end(), M[i].cid);
+        if (it == f.intents.end()) {
+          f.intents.push_back(M[i].cid);
+          f.intent_hits.push_back(1);
+        } else {
+          ++f.intent_hits[static_cast<std::size_t>(it - f.intents.begin())];
+        }
+        break;
+      }
+      default: break;
+    }
+  }
+  f.periods = find_periods(text, W);
+
+  auto inside = [&](const Match& a, const std::vector<int>& spans, bool strict) {
+    for (int s : spans) {
+      const Match& b = M[s];
+      if (a.begin >= b.begin && a.end <= b.end && (!strict || b.end - b.begin > a.end - a.begin)) return true;
+    }
+    return false;
+  };
+  auto prev_word = [&](int i) -> int {
+    for (int k = i - 1; k >= 0; --k)
+      if (!W[k].punct) return k;
+    return -1;
+  };
+
+  // Keep the action mentions that are verbs of a practice.
+  std::vector<int> verbs;
+  for (int a : actions) {
+    const Match& m = M[a];
+    if (inside(m, datas, false) || inside(m, recips, false) || inside(m, conditions, false) ||
+        inside(m, purps, true))
+      continue;
+    const Concept& c = lex.entry(m.cid);
+    if (c.id == "none") continue;
+    // "our use of your location", "the collection of data": no statement of its own
+    if (is_collect_action(c.id) && m.end < n && W[m.end].folded == "of") continue;
+    int pw = m.begin > 0 ? m.begin - 1 : -1;
+    bool nominal = m.nominal || (pw >= 0 && !W[pw].punct && determiners().count(W[pw].folded));
+    // "sharing your data" after a noun: a gerund, no statement (unless "we are sharing")
+    const std::string& head = W[m.begin].folded;
+    if (!nominal && head.size() > 4 && head.ends_with("ing") && pw < 0) nominal = true;  // "Using Technology Information"
+    if (!nominal && head.size() > 4 && head.ends_with("ing") && pw >= 0) {
+      const std::string& p = W[pw].folded;
+      if (W[pw].punct || !(is_be(p) || p == "am" || p == "not" || p == "also" || p == "we" || p == "they" || p == "and" ||
+            p == "or" || p == "include" || p == "includes" || p == "including" || p == "involves" || p == "by"))
+        nominal = true;
+    }
+    if (nominal) {
+      // "the disclosure of your information", "sale of personal data": keep with its object;
+      // "our use of your location" states no practice of its own
+      if (!(m.end < n && W[m.end].folded == "of") || is_collect_action(c.id)) continue;
+    }
+    verbs.push_back(a);
+  }
+
+  // Group coordinated verbs: "sell, rent, or share", "have access to or process".
+  std::vector<Group> groups;
+  for (int v : verbs) {
+    const Match& m = M[v];
+    if (!groups.empty()) {
+      Group& g = groups.back();
+      bool coord = m.begin >= g.last_end && m.begin - g.last_end <= 3;
+      for (int k = g.last_end; coord && k < m.begin; ++k)
+        if (!is_coordinator(W[k])) coord = false;
+      if (coord && m.begin > g.last_end) {
+        g.actions.push_back(v);
+        g.last_end = m.end;
+        continue;
+      }
+    }
+    groups.push_back(Group{{v}, m.begin, m.end});
+  }
+
+  auto clause_start = [&](int i) {
+    for (int k = i - 1; k >= 0; --k)
+      if (is_clause_mark(W[k])) return k + 1;
+    return 0;
+  };
+  auto clause_end = [&](int i) {
+    for (int k = i; k < n; ++k)
+      if (is_clause_mark(W[k])) return k;
+    return n;
+  };
+
+  bool prev_negative = false;
+  std::string prev_actor;
+  std::vector<int> prev_data;  // data of the previous practice group (for "it", "them")
+  for (std::size_t gi = 0; gi < groups.size(); ++gi) {
+    const Group& g = groups[gi];
+    int cs = clause_start(g.first);
+    int ce = clause_end(g.last_end);
+    int pre_begin = cs;
+    if (gi > 0 && groups[gi - 1].last_end > pre_begin) pre_begin = groups[gi - 1].last_end;
+    int obj_end = ce;
+    if (gi + 1 < groups.size() && groups[gi + 1].first < obj_end) obj_end = groups[gi + 1].first;
+
+    // Negation and modality: walk back from the verb over auxiliaries and adverbs.
+    bool negative = false;
+    std::string modality;
+    bool passive = false;
+    {
+      int k = g.first - 1;
+      int steps = 0;
+      while (k >= pre_begin && steps < 6) {
+        const Word& w = W[k];
+        if (w.punct) break;
+        bool is_neg = false;
+        for (int ni : negations)
+          if (M[ni].begin <= k && k < M[ni].end) is_neg = true;
+        if (is_neg) negative = true;
+        for (int mi : modals)
+          if (M[mi].begin <= k && k < M[mi].end && modality.empty()) modality = lex.entry(M[mi].cid).id;
+        if (is_be(w.folded)) passive = true;
+        if (!is_neg && !skip_words().count(w.folded) && !(w.folded.size() > 3 && w.folded.ends_with("ly"))) {
+          // multi-word modals ("reserve the right to", "are required to")
+          bool in_modal = false;
+          for (int mi : modals)
+            if (M[mi].begin <= k && k < M[mi].end) in_modal = true;
+          if (!in_modal) break;
+        }
+        --k;
+        ++steps;
+      }
+      // "No personal information is sold": a "no" governing the subject data.
+      for (int d : datas) {
+        const Match& dm = M[d];
+        if (dm.end <= g.first && dm.begin >= pre_begin && dm.begin > 0 && W[dm.begin - 1].folded == "no") negative = true;
+      }
+      // "neither ... nor": the "nor" before a later verb
+    }
+
+    {
+      const std::string& v = W[g.first].folded;
+      static const std::unordered_set<std::string_view> irregular{"made", "sold", "kept", "held", "sent", "shown",
+                                                                  "seen", "known", "taken", "given", "told", "put",
+                                                                  "set", "read", "got", "gotten", "shared"};
+      bool participle = (v.size() > 3 && (v.ends_with("ed") || v.ends_with("en"))) || irregular.count(v);
+      if (!participle) passive = false;
+    }
+    // Actor: the head word before the verb (after auxiliaries, adverbs and a relative
+    // pronoun): "we", "you", a recipient ("third parties that do not collect"), else the
+    // first party (the company, by name or as "the Service"); "by X" after a passive verb.
+    std::string actor = "first_party";
+    {
+      auto covering = [&](const std::vector<int>& v, int k) -> int {
+        for (int x : v)
+          if (M[x].begin <= k && k < M[x].end) return x;
+        return -1;
+      };
+      auto walk_back = [&](int k) {
+        while (k >= cs) {
+          const Word& w = W[k];
+          if (w.punct) break;
+          if (covering(negations, k) >= 0 || covering(modals, k) >= 0 ||
+              (skip_words().count(w.folded) && w.folded != "it") || (w.folded.size() > 3 && w.folded.ends_with("ly"))) {
+            --k;
+            continue;
+          }
+          break;
+        }
+        return k;
+      };
+      int k = walk_back(g.first - 1);
+      // "..., in order to collect": an infinitive takes the subject of the verb before it
+      bool infinitive = false;
+      for (int j = g.first - 1; j >= cs && j >= g.first - 3; --j) {
+        if (W[j].folded == "to") { infinitive = true; break; }
+        if (!(W[j].folded.size() > 3 && W[j].folded.ends_with("ly")) && W[j].folded != "also" && W[j].folded != "then")
+          break;
+      }
+      if (infinitive && gi > 0 && !prev_actor.empty()) actor = prev_actor;
+      if (k >= cs && (W[k].folded == "that" || W[k].folded == "who" || W[k].folded == "which")) {
+        --k;
+        if (k >= cs && W[k].folded == ",") --k;
+      }
+      if (k >= cs && !passive) {
+        int sj = covering(subjects, k);
+        int r = covering(recips, k);
+        if (sj >= 0) {
+          const std::string& who = lex.entry(M[sj].cid).id;
+          actor = who == "user" ? "user" : who == "third_party" ? "third_party" : "first_party";
+        } else if (r >= 0 && M[r].end == k + 1) {
+          actor = "third_party";
+          // "(do not) allow third parties to collect": the denial of "allow" covers the verb
+          int a = M[r].begin - 1;
+          while (a >= cs && (W[a].folded == "other" || W[a].folded == "any" || W[a].folded == "such")) --a;
+          if (a >= cs) {
+            const std::string& st = W[a].stem;
+            if (st == "allow" || st == "permit" || st == "author" || st == "let" || st == "enabl") {
+              for (int j = a - 1, steps = 0; j >= cs && steps < 5; --j, ++steps) {
+                if (covering(negations, j) >= 0) negative = true;
+                else if (!skip_words().count(W[j].folded)) break;
+              }
+            }
+          }
+        }
+      }
+      if (passive && g.last_end < n && W[g.last_end].folded == "by") {
+        for (int r : recips)
+          if (M[r].begin >= g.last_end && M[r].begin <= g.last_end + 3) actor = "third_party";
+        for (int sj : subjects)
+          if (M[sj].begin >= g.last_end && M[sj].begin <= g.last_end + 2 && lex.entry(M[sj].cid).id == "first_party")
+            actor = "first_party";
+      }
+    }
+
+    // "how we collect, use and share your information": describes, does not state.
+    {
+      bool indirect = false;
+      for (int k = cs; k < g.first; ++k)
+        if (!W[k].punct && (W[k].folded == "how" || W[k].folded == "why" || W[k].folded == "whether" ||
+                            W[k].folded == "what" ||
+                            (W[k].folded == "ways" && k + 1 < g.first && W[k + 1].folded != "to")))
+          indirect = true;
+      // "you may choose not to share": the user's choice, not a practice
+      for (int k = std::max(cs, g.first - 4); k + 1 < g.first; ++k) {
+        const std::string& st = W[k].stem;
+        if ((st == "choos" || st == "elect" || st == "decid" || st == "opt" || st == "prefer" || st == "ask") &&
+            W[k + 1].folded == "not")
+          indirect = true;
+      }
+      // "if you do not want us to share it": a wish, not a statement
+      for (int k = std::max(cs, g.first - 5); k < g.first; ++k) {
+        const std::string& st = W[k].stem;
+        if (st == "want" || st == "wish" || st == "prefer" || st == "would like") indirect = true;
+      }
+      // "the collection, use and sharing of your information": nouns, not statements
+      if (g.last_end < n && W[g.last_end].folded == "of") indirect = true;
+      // "information that is collected through the site", "information collected from users":
+      // a relative clause that describes the data
+      {
+        int k = g.first - 1;
+        bool be = false;
+        while (k >= cs && (is_be(W[k].folded) || W[k].folded == "has" || W[k].folded == "have" ||
+                           W[k].folded == "may" || W[k].folded == "can" || W[k].folded == "will")) {
+          be = be || is_be(W[k].folded);
+          --k;
+        }
+        const std::string& head = W[g.first].folded;
+        if (be && k >= cs && (W[k].folded == "that" || W[k].folded == "which")) indirect = true;
+        if (!be && k == g.first - 1 && k >= cs && head.size() > 3 && head.ends_with("ed")) {
+          for (int d : datas)
+            if (M[d].end == g.first) indirect = true;
+        }
+      }
+      if (indirect) continue;
+    }
+    // The data of the practice ends where an infinitive purpose clause starts
+    // ("use our pages to adjust your preferences").
+    int data_end = obj_end;
+    for (int k = g.last_end; k + 1 < obj_end; ++k) {
+      if (W[k].folded != "to") continue;
+      static const std::unordered_set<std::string_view> np{
+          "the", "a", "an", "our", "your", "their", "its", "any", "such", "third", "other", "us", "you", "them",
+          "those", "these", "certain", "some", "law", "government", "each", "all", "another", "non", "unaffiliated",
+          "trusted", "selected", "outside", "companies", "partners", "advertisers", "affiliates", "service"};
+      bool recipient_next = np.count(W[k + 1].folded) > 0;
+      for (int r : recips)
+        if (M[r].begin == k + 1) recipient_next = true;
+      if (!recipient_next) {
+        data_end = k;
+        break;
+      }
+    }
+
+    // Objects: data, recipients, purposes in the object region.
+    std::vector<int> data, recipient, purpose;
+    for (int d : datas) {
+      const Match& dm = M[d];
+      bool in_gap = false;  // "make certain information available"
+      for (int a : g.actions)
+        if (dm.begin > M[a].begin && dm.end <= M[a].end) in_gap = true;
+      if ((dm.begin >= g.last_end && dm.end <= data_end) || in_gap) data.push_back(dm.cid);
+    }
+    if (data.empty()) {
+      bool relative = false;
+      int k = g.first - 1;
+      while (k >= pre_begin && (skip_words().count(W[k].folded) || negations.end() != std::find_if(negations.begin(), negations.end(), [&](int ni) { return M[ni].begin <= k && k < M[ni].end; })))
+        --k;
+      int subj_at = -1;
+      for (int s : subjects)
+        if (M[s].end == k + 1) subj_at = M[s].begin;
+      if (subj_at > 0) {
+        // "the information (that) we collect": a definition, not a practice of its own
+        int j = subj_at - 1;
+        if (j >= 0 && (W[j].folded == "that" || W[j].folded == "which")) --j;
+        for (int d : datas)
+          if (M[d].end == j + 1) relative = true;
+        if (relative) continue;
+      }
+      if (!relative && passive) {
+        for (int d : datas) {
+          const Match& dm = M[d];
+          if (dm.end <= g.first && dm.begin >= pre_begin) data.push_back(dm.cid);
+        }
+      }
+      if (data.empty() && gi + 1 < groups.size() && groups[gi + 1].first < ce) {
+        // "sell, rent or allow any third party to use your email address"
+        for (int d : datas)
+          if (M[d].begin >= g.last_end && M[d].end <= ce) data.push_back(M[d].cid);
+      }
+      if (data.empty() && g.last_end < obj_end) {
+        const std::string& o = W[g.last_end].folded;
+        if (o == "it" || o == "them" || o == "this" || o == "these" || o == "that") data = prev_data;
+      }
+    }
+    for (int r : recips) {
+      const Match& rm = M[r];
+      if (rm.begin < g.last_end || rm.end > obj_end) continue;
+      int pw = prev_word(rm.begin);
+      int pw2 = pw >= 0 ? prev_word(pw) : -1;
+      bool source = (pw >= 0 && W[pw].folded == "from") || (pw2 >= 0 && W[pw2].folded == "from");
+      if (!source) recipient.push_back(rm.cid);
+    }
+    for (int p : purps) {
+      const Match& pm = M[p];
+      if (pm.begin >= g.last_end && pm.end <= obj_end) {
+        purpose.push_back(pm.cid);
+      }
+    }
+    std::vector<std::string> conds;
+    for (int c : conditions) {
+      const Match& cm = M[c];
+      if (cm.begin >= cs && cm.end <= ce) {
+        const std::string& id = lex.entry(cm.cid).id;
+        if (std::find(conds.begin(), conds.end(), id) == conds.end()) conds.push_back(id);
+      }
+    }
+    // A denial limited to some purposes: "... for use under (iii) or (iv)".
+    std::string scope;
+    if (negative) {
+      for (int k = g.last_end; k < obj_end; ++k) {
+        if (W[k].folded == "for" || (W[k].folded == "under" && k + 1 < n && W[k + 1].folded == "(")) {
+          int e = obj_end - 1;
+          while (e > k && W[e].punct) --e;
+          scope = std::string(text.substr(W[k].begin, W[e].end - W[k].begin));
+          break;
+        }
+      }
+    }
+
+    auto dedupe = [](std::vector<int>& v) {
+      std::vector<int> out;
+      for (int x : v)
+        if (std::find(out.begin(), out.end(), x) == out.end()) out.push_back(x);
+      v = std::move(out);
+    };
+    dedupe(data);
+    dedupe(recipient);
+    dedupe(purpose);
+    // A denial carries over to a verb chained after it in the same clause
+    // ("will not sell ... or authorize any third party to use").
+    if (!negative && gi > 0 && groups[gi - 1].last_end >= cs && g.first - groups[gi - 1].last_end <= 6 &&
+        prev_negative) {
+      bool fresh_subject = false;
+      for (int s : subjects)
+        if (M[s].begin >= groups[gi - 1].last_end && M[s].end <= g.first) fresh_subject = true;
+      if (!fresh_subject) negative = true;
+    }
+    prev_negative = negative;
+    prev_actor = actor;
+    prev_data = data;
+    for (int a : g.actions) {
+      const Match& m = M[a];
+      Practice p;
+      p.action = lex.entry(m.cid).id;
+      p.actor = actor;
+      p.negative = negative;
+      p.modality = modality;
+      p.conditions = conds;
+      p.scope = scope;
+      p.begin = W[m.begin].begin;
+      p.end = W[m.end - 1].end;
+      p.data = data;
+      p.purpose = purpose;
+      if (is_share_action(p.action) || p.actor == "third_party") p.recipient = recipient;
+      bool needs_data = p.action != "notify" && p.action != "honor" && p.action != "delete" && p.action != "protect";
+      if (p.actor == "user") {
+        // What the user gives us is what we receive; what the user does is no practice of ours.
+        bool to_others = false;
+        for (int r : recipient)
+          if (lex.entry(r).id != "service_provider") to_others = true;
+        // ... unless it is advice or a request to the user ("please include", "you must")
+        bool advice = negative;
+        for (int k = cs; k < ce; ++k) {
+          const std::string& w = W[k].folded;
+          if (w == "please" || w == "must" || w == "should" || w == "ask" || w == "recommend" || w == "need" ||
+              w == "choose" || w == "control" || w == "want")
+            advice = true;
+        }
+        if (is_share_action(p.action) && !to_others && !p.data.empty() && !advice) {
+          p.action = "receive";
+          p.actor = "first_party";
+          p.recipient.clear();
+        } else {
+          continue;
+        }
+      }
+      if (needs_data && p.data.empty()) continue;
+      // "provide you with content", "give you a glimpse": handing on needs someone to hand on to
+      // Handing data to "us" is our receiving it; handing it to "you" is no sharing.
+      if (is_share_action(p.action) && p.recipient.empty()) {
+        int k = g.last_end;
+        if (k < n && (W[k].folded == "with" || W[k].folded == "to")) ++k;
+        bool to_us = false;  // "provide personal information or other information to us"
+        for (int j = g.last_end; j + 1 < obj_end; ++j)
+          if ((W[j].folded == "to" || W[j].folded == "with") && W[j + 1].folded == "us") to_us = true;
+        if ((k < n && W[k].folded == "us") || to_us) {
+          p.action = "receive";
+          p.actor = "first_party";
+        } else if (k < n && W[k].folded == "you") {
+          continue;
+        }
+      }
+      if (p.actor == "third_party" && p.recipient.empty() && p.action == "share") {
+        // "the social media site will give us certain information", "data provided by partners"
+        const std::string& st = W[m.begin].stem;
+        if (st == "provid" || st == "give" || st == "send" || st == "suppli" || st == "furnish" || st == "pass") {
+          p.action = "receive";
+          p.actor = "first_party";
+        }
+      }
+      bool named_recipient = false;  // "forward your number to Sony"
+      for (int k = g.last_end; k + 1 < obj_end; ++k)
+        if ((W[k].folded == "to" || W[k].folded == "with") && W[k + 1].begin < text.size() &&
+            std::isupper(static_cast<unsigned char>(text[W[k + 1].begin])))
+          named_recipient = true;
+      if (p.action == "share" && p.recipient.empty() && p.actor != "third_party" && !named_recipient) {
+        const std::string& st = W[m.begin].stem;
+        if (st == "provid" || st == "give" || st == "suppli" || st == "furnish" || st == "send" || st == "report" ||
+            st == "distribut" || st == "forward" || st == "releas" || st == "exchang")
+          continue;
+      }
+      if (p.action == "access" && p.actor == "first_party") continue;  // "access" by us: rarely a statement
+      // Placing cookies and similar technologies is "set", not a use of personal data.
+      bool any_cookie = false;
+      for (int d : p.data) any_cookie = any_cookie || lex.entry(d).id == "cookies";
+      if (any_cookie && std::all_of(p.data.begin(), p.data.end(), [&](int d) {
+            return lex.entry(d).id == "cookies" || lex.entry(d).id == "dnt_signal" || lex.entry(d).parent < 0;
+          }) && (p.action == "use" || p.action == "store" || p.action == "access" || p.action == "collect" ||
+                 p.action == "receive" || p.action == "obtain" || p.action == "process"))
+        p.action = "set";
+      if (p.action == "retain" || p.action == "store" || p.action == "delete") {
+        for (const Period& per : f.periods)
+          if (per.begin >= W[cs].begin && (ce >= n || per.end <= W[ce].begin + 1)) p.periods.push_back(per);
+      }
+      f.practices.push_back(std::move(p));
+    }
+  }
+  // Lists of data types without a verb of their own: "This information may include your IP
+  // address, browser type ...", "Email addresses of people you refer." (what a policy collects).
+  if (f.practices.empty()) {
+    bool list_verb = false;
+    for (const Word& w : W)
+      if (w.folded == "include" || w.folded == "includes" || w.folded == "consist" || w.folded == "consists")
+        list_verb = true;
+    std::vector<int> data;
+    int specific = 0;
+    for (int d : datas) {
+      if (std::find(data.begin(), data.end(), M[d].cid) == data.end()) {
+        data.push_back(M[d].cid);
+        if (!lex.entry(M[d].cid).generic) ++specific;
+      }
+    }
+    bool user_subject = false;
+    for (int s : subjects)
+      if (lex.entry(M[s].cid).id == "user" && M[s].begin <= 1) user_subject = true;
+    if (specific > 0 && !user_subject && list_verb && negations.empty()) {
+      Practice p;
+      p.action = "collect";
+      p.data = data;
+      for (int mi : modals) {
+        p.modality = lex.entry(M[mi].cid).id;
+        break;
+      }
+      f.practices.push_back(std::move(p));
+    }
+  }
+  return f;
+}
+
+}  // namespace policyq::query

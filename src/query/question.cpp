@@ -1,0 +1,156 @@
+#include "query/question.hpp"
+
+#include "text/utf8.hpp"
+#include "util/error.hpp"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <unordered_set>
+
+namespace policyq::query {
+
+bool is_stop_word(std::string_view w) {
+  static const std::unordered_set<std::string_view> s{
+      "a", "an", "the", "of", "to", "and", "or", "in", "on", "for", "with", "by", "is", "are", "be", "been",
+      "being", "was", "were", "do", "does", "did", "you", "your", "yours", "i", "my", "me", "mine", "we", "our",
+      "us", "it", "its", "this", "that", "these", "those", "what", "which", "who", "whom", "how", "when",
+      "where", "why", "will", "would", "can", "could", "may", "might", "should", "shall", "must", "from",
+      "as", "at", "about", "any", "all", "their", "they", "them", "he", "she", "his", "her", "there", "here",
+      "if", "so", "than", "then", "too", "very", "just", "also", "has", "have", "had", "not", "no", "yes",
+      "into", "out", "up", "down", "over", "under", "again", "some", "such", "own", "same", "other", "others",
+      "more", "most", "each", "both", "few", "am", "s", "t", "ever", "anyone", "else", "get", "got", "let",
+      "please", "tell", "know", "like", "want", "one", "ones", "whether", "via", "per", "because", "after",
+      "before", "during", "until", "while", "once", "there", "they're", "i'm", "im", "able", "way"};
+  return s.count(w) > 0;
+}
+
+namespace {
+// Words that carry no slot of their own in a question ("policy", "website").
+bool is_generic_question_word(std::string_view stem) {
+  static const std::unordered_set<std::string_view> s{
+      "polici", "privaci", "websit", "site", "compani", "servic", "app", "applic", "way", "kind", "type",
+      "thing", "someth", "anyth", "inform", "data", "info", "person", "user", "happen", "allow", "mean",
+      "need", "give", "make", "go", "say", "state", "mention", "describ", "explain", "talk", "practic",
+      "provid", "onlin", "account", "detail", "help", "ani", "question", "regard", "concern", "much",
+      "mani", "long", "often", "time", "specif", "specifi", "exact", "exactli", "particular", "categori",
+      "purpos", "reason", "first", "parti", "use", "done", "yes", "way", "option", "abl", "possibl",
+      "respons", "abil", "includ", "relat", "still", "actual", "realli", "everi", "differ", "certain",
+      "collect", "share", "store", "keep", "sell", "sold", "gather", "obtain", "receiv", "disclos"};
+  return s.count(stem) > 0;
+}
+
+// Priority when intents tie: the more specific topics first.
+constexpr std::array<std::string_view, 13> intent_order{
+    "tracking", "cookies", "children", "selling", "retention", "transfer", "security",
+    "changes", "contact", "rights", "sharing", "collection", "use"};
+}  // namespace
+
+std::vector<std::string> intent_actions(std::string_view intent) {
+  if (intent == "sharing") return {"share", "disclose", "sell", "rent", "trade", "transfer"};
+  if (intent == "selling") return {"sell", "rent", "trade"};
+  if (intent == "retention") return {"retain", "store", "delete"};
+  if (intent == "collection") return {"collect", "obtain", "receive", "access", "use", "process", "store"};
+  if (intent == "use") return {"use", "process", "collect", "access"};
+  if (intent == "cookies") return {"set", "use", "collect", "share", "access", "store", "receive"};
+  if (intent == "tracking") return {"honor", "set", "collect", "use", "share"};
+  if (intent == "rights") return {};  // what the user may do: topic cues, not first-party practices
+  if (intent == "security") return {"protect"};
+  if (intent == "children") return {"collect", "obtain", "receive", "use", "retain", "share", "disclose"};
+  if (intent == "transfer") return {"transfer", "store", "process", "share"};
+  if (intent == "contact") return {};
+  if (intent == "changes") return {"notify"};
+  return {};
+}
+
+Question parse_question(std::string_view text, const Lexicon& lex) {
+  if (text.size() > max_question_bytes)
+    throw Error("question is too long (" + std::to_string(text.size()) + " bytes; at most 10 KB)");
+  if (std::size_t bad = utf8::find_invalid(text); bad != utf8::npos)
+    throw Error("question is not valid UTF-8 (byte " + std::to_string(bad + 1) + ")");
+  Question q;
+  q.text = std::string(text);
+  q.words = tokenize(text);
+  bool any_word = false;
+  for (auto& w : q.words)
+    if (!w.punct) any_word = true;
+  if (!any_word) throw Error("empty question: ask something, e.g. \"Do you sell my personal data?\"");
+  q.matches = lex.match(q.words, true);
+
+  std::map<std::string, double> score;
+  std::vector<bool> covered(q.words.size(), false);
+  for (const Match& m : q.matches) {
+    const Concept& c = lex.entry(m.cid);
+    auto add = [&](std::vector<int>& v) {
+      if (std::find(v.begin(), v.end(), m.cid) == v.end()) v.push_back(m.cid);
+    };
+    bool mark = true;
+    switch (c.kind) {
+      case Kind::intent: score[c.id] += m.weight; break;
+      case Kind::data: add(q.data); break;
+      case Kind::recipient: add(q.recipient); break;
+      case Kind::purpose: add(q.purpose); break;
+      case Kind::action: add(q.actions); break;
+      default: mark = false; break;
+    }
+    if (mark)
+      for (int k = m.begin; k < m.end; ++k) covered[static_cast<std::size_t>(k)] = true;
+  }
+  for (std::size_t i = 0; i < q.words.size(); ++i) {
+    const Word& w = q.words[i];
+    if (w.punct || is_stop_word(w.folded)) continue;
+    q.content.push_back(w.stem);
+    // The lexical search leaves out words every policy uses everywhere ("website",
+    // "information", "share"): the intent and the slots already weigh those.
+    static const std::unordered_set<std::string_view> vague{
+        "websit", "site", "compani", "user", "polici", "privaci", "servic", "app", "inform", "data", "info",
+        "person", "practic", "parti", "third", "first", "way", "kind", "type", "thing", "mention", "regard",
+        "collect", "share", "use", "disclos", "provid", "give", "allow", "permit", "access", "receiv", "obtain",
+        "gather"};
+    if (!vague.count(w.stem)) q.search_text += (q.search_text.empty() ? "" : " ") + w.folded;
+    if (!covered[i] && !is_generic_question_word(w.stem) && w.folded.size() > 2) q.free_terms.push_back(w.stem);
+  }
+  if (q.search_text.empty()) q.search_text = q.text;
+  if (q.content.empty())
+    throw Error("question has only stop words; name what you want to know, e.g. \"Is my email shared?\"");
+
+  // A "data" slot that is only the generic root says nothing specific.
+  std::vector<int> data;
+  for (int d : q.data)
+    if (!(lex.entry(d).generic && lex.entry(d).parent < 0)) data.push_back(d);
+  q.data = data;
+
+  double best = 0;
+  for (auto name : intent_order) {
+    auto it = score.find(std::string(name));
+    if (it != score.end() && it->second > best) {
+      best = it->second;
+      q.intent = std::string(name);
+    }
+  }
+  for (std::size_t i = 0; i < q.words.size(); ++i) {
+    const std::string& f = q.words[i].folded;
+    const std::string next = i + 1 < q.words.size() ? q.words[i + 1].folded : "";
+    if (f == "why" || f == "purpose" || f == "purposes" || f == "reason" || f == "reasons") q.asks_purpose = true;
+    if ((f == "what" || f == "which") && (next == "information" || next == "data" || next == "type" || next == "types" ||
+                                          next == "kind" || next == "kinds" || next == "categories" || next == "personal"))
+      q.asks_data = true;
+    if ((f == "how" || f == "where") && i + 2 < q.words.size() &&
+        (next == "do" || next == "can" || next == "may" || next == "should" || next == "to") &&
+        (q.words[i + 2].folded == "i" || q.words[i + 2].folded == "we" || next == "to"))
+      q.asks_how = true;
+    if (f == "who" || f == "whom" || ((f == "what" || f == "which") && (next == "companies" || next == "parties" ||
+                                                                       next == "third" || next == "partners")))
+      q.asks_recipient = true;
+  }
+  if (!q.words.empty()) {
+    const std::string& first = q.words.front().folded;
+    q.yes_no = first == "do" || first == "does" || first == "did" || first == "is" || first == "are" ||
+               first == "will" || first == "would" || first == "can" || first == "could" || first == "may" ||
+               first == "has" || first == "have" || first == "was" || first == "were" || first == "should" ||
+               first == "shall";
+  }
+  return q;
+}
+
+}  // namespace policyq::query

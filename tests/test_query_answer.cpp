@@ -1,0 +1,129 @@
+// Answering questions about a whole policy: verdicts, evidence ranking, periods.
+// Runs on the bundled policy (corpus/noip-privacy-policy.md) and on small policies
+// written for these tests.
+#include "query/answer.hpp"
+
+#include "document/loader.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+using namespace policyq;
+using namespace policyq::query;
+
+namespace {
+const Document& bundled() {
+  static const Document doc = load_bundled_policy();
+  return doc;
+}
+
+Answer ask(const Document& doc, const std::string& question, std::size_t top = 3) {
+  Index index(doc);
+  return answer(parse_question(question), index, top);
+}
+
+bool quoted(const Document& doc, const Answer& a, std::string_view fragment, std::size_t within = 3) {
+  for (std::size_t i = 0; i < a.evidence.size() && i < within; ++i)
+    if (doc.sentences[static_cast<std::size_t>(a.evidence[i].sentence)].text.find(fragment) != std::string::npos)
+      return true;
+  return false;
+}
+}  // namespace
+
+TEST_CASE("selling: a denial in the policy gives 'no' and quotes it first") {
+  Answer a = ask(bundled(), "Is my personal data sold to anyone?");
+  CHECK(a.verdict == "no");
+  CHECK(quoted(bundled(), a, "We do not sell your personal data", 1));
+  CHECK(a.summary.rfind("No.", 0) == 0);
+}
+
+TEST_CASE("law enforcement: a question about the police is answered by the law-enforcement sentence") {
+  Answer a = ask(bundled(), "Will you hand my data over to the police?");
+  CHECK((a.verdict == "yes" || a.verdict == "conditional"));
+  CHECK(quoted(bundled(), a, "cooperate with law enforcement"));
+}
+
+TEST_CASE("retention: periods with ISO durations and dates, from the retention section") {
+  Answer a = ask(bundled(), "How long do you hold on to my information?");
+  CHECK(quoted(bundled(), a, "two years after you have ceased using the service"));
+  bool p2y = false, date = false;
+  for (const Period& p : a.periods) {
+    p2y = p2y || p.iso == "P2Y";
+    date = date || p.iso == "2020-05-25";
+    CHECK(p.line > 0);
+  }
+  CHECK(p2y);
+  CHECK(date);
+}
+
+TEST_CASE("not stated: nothing about fingerprints, and no guess from generic statements") {
+  Answer a = ask(bundled(), "Do you collect fingerprints?");
+  CHECK(a.verdict == "not_stated");
+  Answer b = ask(bundled(), "Do you collect my shoe size?");
+  CHECK(b.verdict == "not_stated");
+}
+
+TEST_CASE("hierarchy: a question about email is answered by contact-information statements") {
+  Answer a = ask(bundled(), "Do you collect my email address?");
+  CHECK((a.verdict == "yes" || a.verdict == "conditional"));
+  CHECK(quoted(bundled(), a, "email address"));
+}
+
+TEST_CASE("Do Not Track: the denial is the first evidence") {
+  Answer a = ask(bundled(), "Does the site respect Do Not Track?");
+  CHECK(a.verdict == "no");
+  CHECK(quoted(bundled(), a, "We do not obey Do Not Track signals", 1));
+}
+
+TEST_CASE("children: 'does not knowingly obtain' answers no") {
+  Answer a = ask(bundled(), "Do you gather information about kids?");
+  CHECK(a.verdict == "no");
+  CHECK(quoted(bundled(), a, "does not knowingly obtain or retain personal data from children"));
+}
+
+TEST_CASE("evidence never quotes site chrome or headings, and --top bounds it") {
+  Answer a = ask(bundled(), "Do you offer managed DNS services?", 5);
+  CHECK(a.evidence.size() <= 5);
+  for (const Evidence& e : a.evidence) CHECK(is_body_sentence(bundled(), e.sentence));
+}
+
+TEST_CASE("evidence comes from different paragraphs first") {
+  Answer a = ask(bundled(), "Do you share my information with third parties?", 3);
+  REQUIRE(a.evidence.size() == 3);
+  std::vector<int> blocks;
+  for (const Evidence& e : a.evidence) blocks.push_back(bundled().sentences[static_cast<std::size_t>(e.sentence)].block);
+  std::sort(blocks.begin(), blocks.end());
+  CHECK(std::unique(blocks.begin(), blocks.end()) == blocks.end());
+}
+
+TEST_CASE("affirmed for one recipient and denied for another is conditional") {
+  Document doc = parse_document("mixed.md",
+                                "# Sharing\n\n"
+                                "We share your personal information with our service providers.\n\n"
+                                "We never sell your personal information to advertisers.\n");
+  Answer a = ask(doc, "Do you share my personal information?");
+  CHECK(a.verdict == "conditional");
+  Answer b = ask(doc, "Do you share my personal information with service providers?");
+  CHECK(b.verdict == "yes");
+  Answer c = ask(doc, "Do you sell my personal information?");
+  CHECK(c.verdict == "no");
+}
+
+TEST_CASE("a consent-only denial makes the answer conditional") {
+  Document doc = parse_document("consent.md",
+                                "# Disclosure\n\n"
+                                "We will not disclose your email address to third parties without your consent.\n");
+  Answer a = ask(doc, "Do you give my email to other companies?");
+  CHECK(a.verdict == "conditional");
+  REQUIRE(!a.evidence.empty());
+  CHECK(a.evidence[0].negative);
+  CHECK(std::find(a.evidence[0].conditions.begin(), a.evidence[0].conditions.end(), "without your consent") !=
+        a.evidence[0].conditions.end());
+}
+
+TEST_CASE("questions of no known intent still get ranked evidence") {
+  Answer a = ask(bundled(), "What about public forums and bulletin boards?");
+  REQUIRE(!a.evidence.empty());
+  CHECK(quoted(bundled(), a, "chat rooms and bulletin boards"));
+}

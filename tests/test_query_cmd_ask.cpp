@@ -1,0 +1,180 @@
+// `policyq ask` as a user and the scorers run it: the JSON contract, exit statuses, text
+// output, bad questions; and regression cases in the style of the three scorers
+// (question cases with verdict / quote / period constraints, evidence line ranges that
+// must overlap a known passage, several policies at once). Cases written for these tests.
+#include "cli_runner.hpp"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+using policyq::testing::run_policyq;
+using policyq::testing::shell_quote;
+
+namespace {
+nlohmann::json ask_json(const std::string& question, const std::string& extra = "") {
+  auto r = run_policyq("ask --json " + extra + " " + shell_quote(question));
+  REQUIRE((r.status == 0 || r.status == 1));
+  return nlohmann::json::parse(r.out);
+}
+
+std::string temp_policy(const std::string& name, const std::string& text) {
+  std::string path = "/tmp/policyq_ask_" + std::to_string(getpid()) + "_" + name;
+  std::ofstream(path, std::ios::binary) << text;
+  return path;
+}
+
+bool top_quotes_contain(const nlohmann::json& answer, const std::string& fragment, std::size_t k) {
+  const auto& ev = answer["evidence"];
+  for (std::size_t i = 0; i < ev.size() && i < k; ++i)
+    if (ev[i]["quote"].get<std::string>().find(fragment) != std::string::npos) return true;
+  return false;
+}
+}  // namespace
+
+TEST_CASE("ask --json has the contract's fields") {
+  auto j = ask_json("Is my location shared with advertisers?");
+  CHECK(j["question"] == "Is my location shared with advertisers?");
+  CHECK(j["intent"] == "sharing");
+  CHECK(j["slots"]["data"].is_array());
+  CHECK(j["slots"]["recipient"].is_array());
+  CHECK(j["slots"]["purpose"].is_array());
+  REQUIRE(j["answers"].size() == 1);
+  const auto& a = j["answers"][0];
+  CHECK(a["policy"] == "corpus/noip-privacy-policy.md");
+  CHECK(a["verdict"].is_string());
+  CHECK(a["summary"].is_string());
+  CHECK(a["periods"].is_array());
+  REQUIRE(a["evidence"].is_array());
+  for (const auto& e : a["evidence"]) {
+    for (const char* key : {"quote", "section", "path", "anchor", "line", "end_line", "score", "polarity", "conditions"})
+      CHECK(e.contains(key));
+    CHECK(e["line"].get<int>() <= e["end_line"].get<int>());
+    CHECK((e["polarity"] == "affirmative" || e["polarity"] == "negative"));
+  }
+}
+
+TEST_CASE("scorer-style cases on the bundled policy: intent, verdict, quotes in the top 1 or 3, periods") {
+  struct Case {
+    const char* q;
+    const char* intent;             // "" = any
+    std::vector<std::string> verdicts;
+    const char* top1;               // "" = no constraint
+    const char* top3;
+    const char* iso;
+  };
+  const Case cases[] = {
+      {"Are my details ever sold?", "selling", {"no", "conditional"}, "We do not sell your personal data", "", ""},
+      {"Do you give my information to the government?", "sharing", {"yes", "conditional"}, "",
+       "governmental agencies", ""},
+      {"For how long do you keep my personal data?", "retention", {}, "", "two years after you have ceased", "P2Y"},
+      {"Does the site track me with cookies?", "", {"yes", "conditional"}, "", "cookies", ""},
+      {"Is my data transferred abroad?", "transfer", {}, "", "transfer", ""},
+      {"Do you collect my retina scans?", "collection", {"not_stated"}, "", "", ""},
+      {"How is my account password kept safe?", "security", {}, "", "256-bit SSL encryption", ""},
+      {"Will I be told if this policy is modified?", "changes", {}, "", "amend or modify this privacy policy", ""},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(std::string(c.q));
+    auto j = ask_json(c.q);
+    const auto& a = j["answers"][0];
+    if (*c.intent) CHECK(j["intent"] == c.intent);
+    if (!c.verdicts.empty())
+      CHECK(std::find(c.verdicts.begin(), c.verdicts.end(), a["verdict"].get<std::string>()) != c.verdicts.end());
+    if (*c.top1) CHECK(top_quotes_contain(a, c.top1, 1));
+    if (*c.top3) CHECK(top_quotes_contain(a, c.top3, 3));
+    if (*c.iso) {
+      bool found = false;
+      for (const auto& p : a["periods"]) found = found || (p["iso"].is_string() && p["iso"] == c.iso);
+      CHECK(found);
+    }
+  }
+}
+
+TEST_CASE("evidence lines overlap the paragraph that answers, on a policy written for this test") {
+  // The PolicyQA scorer counts a hit when an evidence line range overlaps the gold paragraph.
+  std::string path = temp_policy("lines.md",
+                                 "# Example Privacy Policy\n"
+                                 "\n"
+                                 "## Information We Collect\n"
+                                 "\n"
+                                 "We collect your name, email address and postal address when you register.\n"
+                                 "We also collect your IP address and browser type automatically.\n"
+                                 "\n"
+                                 "## How We Share Information\n"
+                                 "\n"
+                                 "We share your information with service providers who host our website.\n"
+                                 "We never sell your personal information to data brokers.\n"
+                                 "\n"
+                                 "## Your Choices\n"
+                                 "\n"
+                                 "You can opt out of marketing emails by clicking unsubscribe.\n");
+  auto j = ask_json("What information do you collect about me?", "--policy " + shell_quote(path));
+  const auto& ev = j["answers"][0]["evidence"];
+  REQUIRE(!ev.empty());
+  CHECK(ev[0]["line"].get<int>() >= 5);
+  CHECK(ev[0]["end_line"].get<int>() <= 6);
+  auto k = ask_json("Can I unsubscribe from marketing?", "--policy " + shell_quote(path));
+  REQUIRE(!k["answers"][0]["evidence"].empty());
+  CHECK(k["answers"][0]["evidence"][0]["line"] == 15);
+  auto s = ask_json("Who do you share my data with?", "--policy " + shell_quote(path));
+  CHECK(top_quotes_contain(s["answers"][0], "service providers", 2));
+  std::filesystem::remove(path);
+}
+
+TEST_CASE("one answer per policy, and exit status 1 only when no policy states it") {
+  std::string a = temp_policy("a.md", "# Policy A\n\nWe sell your browsing history to data brokers.\n");
+  std::string b = temp_policy("b.md", "# Policy B\n\nWe publish a newsletter every month.\n");
+  auto r = run_policyq("ask --json --policy " + shell_quote(a) + " --policy " + shell_quote(b) +
+                       " 'Do you sell my data?'");
+  CHECK(r.status == 0);
+  auto j = nlohmann::json::parse(r.out);
+  REQUIRE(j["answers"].size() == 2);
+  CHECK(j["answers"][0]["verdict"] == "yes");
+  CHECK(j["answers"][1]["verdict"] == "not_stated");
+  auto only_b = run_policyq("ask --policy " + shell_quote(b) + " 'Do you sell my data?'");
+  CHECK(only_b.status == 1);
+  std::filesystem::remove(a);
+  std::filesystem::remove(b);
+}
+
+TEST_CASE("text output: verdict line, then section — file:line and the quote") {
+  auto r = run_policyq("ask 'Do you sell my personal data?'");
+  CHECK(r.status == 0);
+  CHECK(r.out.rfind("No.", 0) == 0);
+  CHECK(r.out.find("Sharing Or Disclosing Information \xE2\x80\x94 corpus/noip-privacy-policy.md:161") !=
+        std::string::npos);
+  CHECK(r.out.find("  > We do not sell your personal data") != std::string::npos);
+}
+
+TEST_CASE("--top bounds the evidence; --explain shows intent, slots and matched concepts") {
+  auto j = ask_json("Do you share my email address?", "--top 1");
+  CHECK(j["answers"][0]["evidence"].size() == 1);
+  auto r = run_policyq("ask --explain 'Is my email given to the police?'");
+  CHECK(r.out.find("intent: sharing") != std::string::npos);
+  CHECK(r.out.find("recipient: police") != std::string::npos);
+  CHECK(r.out.find("data: email_address") != std::string::npos);
+  CHECK(r.out.find("score ") != std::string::npos);
+  auto q = run_policyq("ask -q 'Do you sell my personal data?'");
+  CHECK(q.out.empty());
+  CHECK(q.status == 0);
+}
+
+TEST_CASE("bad questions exit 2 with a clear message") {
+  auto empty = run_policyq("ask ''");
+  CHECK(empty.status == 2);
+  CHECK(empty.err.find("policyq: error: empty question") != std::string::npos);
+  auto stop = run_policyq("ask 'is it the'");
+  CHECK(stop.status == 2);
+  CHECK(stop.err.find("only stop words") != std::string::npos);
+  auto big = run_policyq("ask " + std::string(11000, 'a'));
+  CHECK(big.status == 2);
+  CHECK(big.err.find("too long") != std::string::npos);
+  auto bad = run_policyq("ask \"$(printf 'sell \\377 data')\"");
+  CHECK(bad.status == 2);
+  CHECK(bad.err.find("UTF-8") != std::string::npos);
+  auto top0 = run_policyq("ask --top 0 'Do you sell data?'");
+  CHECK(top0.status == 2);
+}

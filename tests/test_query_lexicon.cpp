@@ -1,0 +1,133 @@
+// The privacy lexicon: tokenizing, stemmed phrase matching, the concept hierarchy and
+// the TSV format.
+#include "query/lexicon.hpp"
+#include "util/error.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+using namespace policyq::query;
+
+namespace {
+std::vector<std::string> ids_of(const Lexicon& lex, std::string_view text, Kind kind, bool question = false) {
+  std::vector<std::string> out;
+  auto words = tokenize(text);
+  for (const Match& m : lex.match(words, question))
+    if (lex.entry(m.cid).kind == kind) out.push_back(lex.entry(m.cid).id);
+  return out;
+}
+bool has(const std::vector<std::string>& v, std::string_view s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+}  // namespace
+
+TEST_CASE("tokenize expands negative contractions, including the split form 'do n't'") {
+  auto w = tokenize("We don't sell; we won't rent, and we can't trade. They do n't share.");
+  std::vector<std::string> folded;
+  for (auto& x : w)
+    if (!x.punct) folded.push_back(x.folded);
+  CHECK(folded == std::vector<std::string>{"we", "do", "not", "sell", "we", "will", "not", "rent", "and", "we", "can",
+                                           "not", "trade", "they", "do", "not", "share"});
+}
+
+TEST_CASE("tokenize keeps byte offsets into the text and splits hyphenated words") {
+  std::string text = "third-party cookies";
+  auto w = tokenize(text);
+  REQUIRE(w.size() == 3);
+  CHECK(w[0].folded == "third");
+  CHECK(w[1].folded == "party");
+  CHECK(text.substr(w[2].begin, w[2].end - w[2].begin) == "cookies");
+}
+
+TEST_CASE("tokenize treats curly apostrophes like straight ones and dots inside names as joiners") {
+  auto w = tokenize("No-IP.com doesn\xE2\x80\x99t sell.");
+  std::vector<std::string> folded;
+  for (auto& x : w)
+    if (!x.punct) folded.push_back(x.folded);
+  CHECK(folded == std::vector<std::string>{"no", "ip", "com", "does", "not", "sell"});
+}
+
+TEST_CASE("inflected verbs match one action: shares, shared, sharing; sold maps to sell") {
+  const Lexicon& lex = Lexicon::builtin();
+  CHECK(has(ids_of(lex, "we shared it", Kind::action), "share"));
+  CHECK(has(ids_of(lex, "she shares it", Kind::action), "share"));
+  CHECK(has(ids_of(lex, "your data is never sold", Kind::action), "sell"));
+  CHECK(has(ids_of(lex, "we will hand over records", Kind::action), "share"));
+  CHECK(has(ids_of(lex, "we pass on your details", Kind::action), "share"));
+  CHECK(has(ids_of(lex, "we hold on to your data", Kind::action), "retain"));
+  CHECK(has(ids_of(lex, "we get rid of old logs", Kind::action), "delete"));
+}
+
+TEST_CASE("a gap phrase matches 'make certain information available'") {
+  const Lexicon& lex = Lexicon::builtin();
+  auto words = tokenize("We may make certain aggregated information available to third parties");
+  bool found = false;
+  for (const Match& m : lex.match(words))
+    if (lex.entry(m.cid).kind == Kind::action && lex.entry(m.cid).id == "share" && m.end - m.begin == 5) found = true;
+  CHECK(found);
+}
+
+TEST_CASE("longest phrase wins: 'personal information' is one data concept, 'ip address' is not 'address'") {
+  const Lexicon& lex = Lexicon::builtin();
+  auto ids = ids_of(lex, "your IP address and personal information", Kind::data);
+  CHECK(ids == std::vector<std::string>{"ip_address", "personal_information"});
+}
+
+TEST_CASE("exact forms keep 'personal' from matching 'personalize'") {
+  const Lexicon& lex = Lexicon::builtin();
+  CHECK(!has(ids_of(lex, "personal data", Kind::purpose), "personalization"));
+  CHECK(has(ids_of(lex, "to personalize content", Kind::purpose), "personalization"));
+  CHECK(has(ids_of(lex, "shared with advertisers", Kind::recipient), "advertiser"));
+  CHECK(!has(ids_of(lex, "shared with advertisers", Kind::purpose), "advertising"));
+}
+
+TEST_CASE("hierarchy: email address is contact information is personal information") {
+  const Lexicon& lex = Lexicon::builtin();
+  int email = lex.find(Kind::data, "email_address");
+  int contact = lex.find(Kind::data, "contact_information");
+  int personal = lex.find(Kind::data, "personal_information");
+  REQUIRE(email >= 0);
+  CHECK(lex.is_a(email, contact));
+  CHECK(lex.is_a(email, personal));
+  CHECK(!lex.is_a(personal, email));
+  CHECK(lex.distance(email, personal) == 2);
+}
+
+TEST_CASE("hierarchy: police is law enforcement is government is a third party; acquirers too") {
+  const Lexicon& lex = Lexicon::builtin();
+  int police = lex.find(Kind::recipient, "police");
+  int third = lex.find(Kind::recipient, "third_party");
+  CHECK(lex.is_a(police, lex.find(Kind::recipient, "law_enforcement")));
+  CHECK(lex.is_a(police, lex.find(Kind::recipient, "government")));
+  CHECK(lex.is_a(police, third));
+  for (const char* r : {"advertiser", "service_provider", "affiliate", "acquirer"})
+    CHECK(lex.is_a(lex.find(Kind::recipient, r), third));
+}
+
+TEST_CASE("question-only phrases: a bare 'email' is a data slot in a question but not in a policy") {
+  const Lexicon& lex = Lexicon::builtin();
+  CHECK(has(ids_of(lex, "Do you share my email?", Kind::data, true), "email_address"));
+  CHECK(!has(ids_of(lex, "we may send you an email", Kind::data, false), "email_address"));
+}
+
+TEST_CASE("a lexicon from TSV text: rows, parents, flags; malformed rows are errors") {
+  using Files = std::vector<std::pair<std::string, std::string>>;
+  Lexicon lex(Files{{"t.tsv", "# comment\n"
+                         "data\tthing\t-\tgeneric\tthing|things\n"
+                         "data\tgadget\tthing\t-\tgadget|=widget\n"}});
+  int gadget = lex.find(Kind::data, "gadget");
+  REQUIRE(gadget >= 0);
+  CHECK(lex.is_a(gadget, lex.find(Kind::data, "thing")));
+  CHECK(lex.entry(lex.find(Kind::data, "thing")).generic);
+  CHECK(ids_of(lex, "two widgets and a widget", Kind::data) == std::vector<std::string>{"gadget"});
+  CHECK_THROWS_AS(Lexicon(Files{{"bad.tsv", "data\tx\n"}}), policyq::Error);
+  CHECK_THROWS_AS(Lexicon(Files{{"bad.tsv", "colour\tx\t-\t-\tred\n"}}), policyq::Error);
+  CHECK_THROWS_AS(Lexicon(Files{{"bad.tsv", "data\tx\tnope\t-\tx\n"}}), policyq::Error);
+}
+
+TEST_CASE("the built-in lexicon compiles from every embedded lexicon file") {
+  const Lexicon& lex = Lexicon::builtin();
+  CHECK(lex.phrase_count() > 1000);
+  for (const char* intent : {"sharing", "selling", "retention", "collection", "use", "cookies", "tracking", "rights",
+                             "security", "children", "transfer", "contact", "changes"})
+    CHECK(lex.find(Kind::intent, intent) >= 0);
+}

@@ -1,0 +1,97 @@
+// Question parsing: intent and slots from free phrasing; bad questions.
+#include "query/question.hpp"
+#include "util/error.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+using namespace policyq::query;
+
+namespace {
+std::vector<std::string> ids(const std::vector<int>& v) {
+  std::vector<std::string> out;
+  for (int c : v) out.push_back(Lexicon::builtin().entry(c).id);
+  return out;
+}
+bool has(const std::vector<std::string>& v, std::string_view s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+}  // namespace
+
+TEST_CASE("intents from free phrasing") {
+  struct Case {
+    const char* q;
+    const char* intent;
+  };
+  const Case cases[] = {
+      {"Is my address given to the police?", "sharing"},
+      {"Will you hand over my chats to the government?", "sharing"},
+      {"Do you pass on my details to marketers?", "sharing"},
+      {"Do you make money from my data by selling it?", "selling"},
+      {"Is my profile rented out?", "selling"},
+      {"How long do you hold on to my photos?", "retention"},
+      {"Is my data kept after I close my account?", "retention"},
+      {"What do you gather about me?", "collection"},
+      {"Why do you collect my phone number?", "use"},
+      {"Are cookies placed on my computer?", "cookies"},
+      {"Do you respond to Do Not Track?", "tracking"},
+      {"Can I get rid of my account data?", "rights"},
+      {"How can I opt out of newsletters?", "rights"},
+      {"Is my password encrypted?", "security"},
+      {"What happens if there is a breach?", "security"},
+      {"Do you knowingly collect data from kids?", "children"},
+      {"Is my data stored outside the EU?", "transfer"},
+      {"Who do I contact with a complaint?", "contact"},
+      {"Will I be told when the policy is updated?", "changes"},
+      {"What is the governing law?", "other"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.q);
+    CHECK(parse_question(c.q).intent == c.intent);
+  }
+}
+
+TEST_CASE("slots: data, recipient and purpose concepts, with colloquial words") {
+  Question q = parse_question("Is my location shared with advertisers for ads?");
+  CHECK(q.intent == "sharing");
+  CHECK(has(ids(q.data), "location"));
+  CHECK(has(ids(q.recipient), "advertiser"));
+  CHECK(has(ids(q.purpose), "advertising"));
+  Question p = parse_question("Do you give my email to the cops?");
+  CHECK(has(ids(p.data), "email_address"));
+  CHECK(has(ids(p.recipient), "police"));
+}
+
+TEST_CASE("the generic word 'data' leaves the data slot empty") {
+  Question q = parse_question("Do you sell my data?");
+  CHECK(q.intent == "selling");
+  CHECK(q.data.empty());
+  CHECK(q.yes_no);
+}
+
+TEST_CASE("words the lexicon does not know are kept as free terms") {
+  Question q = parse_question("Do you collect my shoe size?");
+  CHECK(q.intent == "collection");
+  CHECK(has(q.free_terms, "shoe"));
+  CHECK(has(q.free_terms, "size"));
+}
+
+TEST_CASE("bad questions are errors with a clear message") {
+  CHECK_THROWS_WITH_AS(parse_question(""), doctest::Contains("empty question"), policyq::Error);
+  CHECK_THROWS_WITH_AS(parse_question("  ?! "), doctest::Contains("empty question"), policyq::Error);
+  CHECK_THROWS_WITH_AS(parse_question("is it the"), doctest::Contains("only stop words"), policyq::Error);
+  CHECK_THROWS_WITH_AS(parse_question(std::string(11 * 1024, 'a')), doctest::Contains("too long"), policyq::Error);
+  CHECK_THROWS_WITH_AS(parse_question("do you sell \xFF data"), doctest::Contains("UTF-8"), policyq::Error);
+}
+
+TEST_CASE("intent actions: selling is answered by sell, rent and trade") {
+  auto a = intent_actions("selling");
+  CHECK(a == std::vector<std::string>{"sell", "rent", "trade"});
+  CHECK(intent_actions("other").empty());
+}
+
+TEST_CASE("the lexical search text leaves out words every policy uses everywhere") {
+  Question q = parse_question("Does the website share my location with advertisers?");
+  CHECK(q.search_text == "location advertisers");
+  Question all_vague = parse_question("Does the website share information?");
+  CHECK(all_vague.search_text == all_vague.text);
+}
