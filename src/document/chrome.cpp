@@ -161,8 +161,9 @@ void mark_chrome(Document& doc) {
     const Shape& s = shapes[i];
     bool linked_line = s.link_ratio >= 0.5 && !(s.words >= 12 && s.sentence_end) && !is_introduced(b);
     // Repeated prose is a page that holds the policy twice; repeated scraps are page furniture.
+    // A sentence a policy repeats word for word ("We do not knowingly collect …") is content.
     bool repeated = b.kind != BlockKind::table_row && b.text.size() < 300 && seen[b.text] > 1 &&
-                    (s.words <= 15 || s.link_ratio >= 0.3);
+                    ((s.words <= 15 && !(s.sentence_end && s.words >= 6)) || s.link_ratio >= 0.3);
     if (!s.letters || linked_line || copyright_notice(b, s) || repeated) b.chrome = true;
   }
   mark_menu_lists(doc, shapes, introduced);
