@@ -128,3 +128,31 @@ TEST_CASE("questions of no known intent still get ranked evidence") {
   REQUIRE(!a.evidence.empty());
   CHECK(quoted(bundled(), a, "chat rooms and bulletin boards"));
 }
+
+TEST_CASE("paragraph context: of two equal sentences, the one in the paragraph about the question ranks first") {
+  // The gold answer of a question is usually a whole paragraph: a sentence whose
+  // neighbours also answer the question outranks the same sentence standing alone.
+  Document doc = parse_document("context.md",
+                                "# Notes\n\n"
+                                "We keep server logs for security.\n\n"
+                                "Our office is in Boston and we like coffee.\n\n"
+                                "We keep server logs for security. The server logs record each visit and the logs "
+                                "are deleted after thirty days.\n");
+  Answer a = ask(doc, "What about the server logs?", 3);
+  REQUIRE(a.evidence.size() == 3);
+  int alone = -1, in_context = -1;
+  for (std::size_t i = 0; i < a.evidence.size(); ++i) {
+    const Sentence& s = doc.sentences[static_cast<std::size_t>(a.evidence[i].sentence)];
+    if (s.text != "We keep server logs for security.") continue;
+    (s.first_line == 3 ? alone : in_context) = static_cast<int>(i);
+  }
+  REQUIRE(alone >= 0);
+  REQUIRE(in_context >= 0);
+  CHECK(in_context < alone);
+  CHECK(a.evidence[static_cast<std::size_t>(in_context)].score > a.evidence[static_cast<std::size_t>(alone)].score);
+  // Evidence still quotes one sentence and its own lines.
+  for (const Evidence& e : a.evidence) {
+    const Sentence& s = doc.sentences[static_cast<std::size_t>(e.sentence)];
+    CHECK(s.first_line == s.last_line);
+  }
+}

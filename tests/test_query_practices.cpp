@@ -233,3 +233,63 @@ TEST_CASE("share and collect labels of the kind PI-Extract counts, on sentences 
     CHECK(negative == c.negative);
   }
 }
+
+TEST_CASE("practice labels after the precision fixes, on sentences written for this test") {
+  struct Case {
+    const char* text;
+    bool share, collect, negative;
+  };
+  const Case cases[] = {
+      // a passive verb whose subject sits before a relative clause
+      {"The details you submit may be disclosed to our advertising partners.", true, false, false},
+      // cookies as the means of collection are still a collection
+      {"We gather some of this information through cookies and web beacons.", false, true, false},
+      // "use" whose object is a tracking technology places it; it uses no personal data
+      {"We use browser cookies and pixel tags on our pages.", false, false, false},
+      // a recipient heading the clause, with a relative clause before the verb
+      {"Advertising partners that work with us may collect your IP address.", true, false, false},
+      // a parenthetical adverb between the subject and the verb
+      {"They may, however, track your browsing activity across sites.", true, false, false},
+      // handing information to the user, or placing identifiers on the user's device, is no sharing
+      {"We may share news with you about our existing products.", false, false, false},
+      {"Cookies are small identifiers that we transfer to your computer's hard drive.", false, false, false},
+      // "nt" as a tokenised "n't"
+      {"We do nt sell the information you give us.", true, false, true},
+      // nouns that look like verbs: "retail stores", "located", "recordings"
+      {"This policy covers our retail stores in Canada.", false, false, false},
+      {"Our servers are located in Ireland.", false, false, false},
+      {"They may record the type of device you are using.", true, false, false},
+      // a list of data is a collection; a list of activities or a request to the user is not
+      {"This information may include your postal address and phone number.", false, true, false},
+      {"This could include displaying content based on your preferences.", false, false, false},
+      {"In your message, please include your email address and phone number.", false, false, false},
+      // a first party acting together with its service providers: both collect
+      {"We and our service providers collect your device identifiers.", true, true, false},
+      // noun forms of handling verbs state no practice of their own
+      {"You can opt out of this anonymous data collection at any time.", false, false, false},
+      {"This includes the use of cookies and other tracking technologies.", false, false, false},
+      // denials without "not" before the verb
+      {"These service providers are prohibited from using your personal information for their own marketing.", true,
+       false, true},
+      {"Advertisers have no access to your contact information.", true, false, true},
+      // the user receiving information from us is no practice of ours
+      {"Visitors can sign up to receive our newsletter and other information from us.", false, false, false},
+      {"You may opt in to receive promotional information by email.", false, false, false},
+      {"We receive your contact information when you fill in a form.", false, true, false},
+      // third parties not authorised to use data: a denial of their use
+      {"They are not authorized to use your personal information for other purposes.", true, false, true},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    auto f = analyze_sentence(c.text);
+    bool share = false, collect = false, negative = false;
+    for (const Practice& p : f.practices) {
+      if (is_share_action(p.action) || (p.actor == "third_party" && is_collect_action(p.action))) share = true;
+      else if (is_collect_action(p.action)) collect = true;
+      negative = negative || p.negative;
+    }
+    CHECK(share == c.share);
+    CHECK(collect == c.collect);
+    CHECK(negative == c.negative);
+  }
+}

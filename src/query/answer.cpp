@@ -107,6 +107,9 @@ Answer answer(const Question& q, const Index& index, std::size_t top, const Lexi
   // Weights of the score parts, tuned on a PolicyQA sample (see the report of issue 3):
   // lexical, topic, section, practice, slots, (unused), title, (unused), wh-boost, cue count.
   static constexpr double K[10] = {1.0, 1.3, 0.5, 0.8, 0.8, 0.0, 0.25, 0.0, 0.4, 0.25};
+  // Paragraph context: weight of the block's BM25 (normalised) and of the sum of the
+  // block's other sentence scores.
+  static constexpr double KB[2] = {0.3, 0.15};
   const Document& doc = index.document();
   Answer ans;
   const std::size_t ns = doc.sentences.size();
@@ -252,6 +255,58 @@ Answer answer(const Question& q, const Index& index, std::size_t top, const Lexi
     if (score <= 0.05) continue;
     ev.score = score;
     scored.push_back(Scored{static_cast<int>(s), score, ev, best_p});
+  }
+  // Paragraph context: the gold of a question is often a whole paragraph, so a sentence
+  // gains from a block that matches the question (BM25 over body blocks) and from strong
+  // neighbours in its block.
+  {
+    const std::size_t nb = doc.blocks.size();
+    std::vector<std::vector<std::string>> bterms(nb);
+    std::vector<char> body(nb, 0);
+    for (std::size_t s = 0; s < ns; ++s) {
+      if (!is_body_sentence(doc, static_cast<int>(s))) continue;
+      int b = doc.sentences[s].block;
+      body[static_cast<std::size_t>(b)] = 1;
+      auto t = index.sentence_terms(static_cast<int>(s));
+      auto& v = bterms[static_cast<std::size_t>(b)];
+      v.insert(v.end(), t.begin(), t.end());
+    }
+    QueryTerms bq = index.parse_query(q.text);
+    std::vector<double> bscore(nb, 0);
+    double nbody = 0, total = 0;
+    std::unordered_map<std::string, int> df;
+    for (std::size_t b = 0; b < nb; ++b) {
+      if (!body[b]) continue;
+      nbody += 1;
+      total += static_cast<double>(bterms[b].size());
+      std::set<std::string> u(bterms[b].begin(), bterms[b].end());
+      for (const std::string& t : bq.terms)
+        if (u.count(t)) ++df[t];
+    }
+    double avg = nbody > 0 ? total / nbody : 1, max_b = 0;
+    for (std::size_t b = 0; b < nb; ++b) {
+      if (!body[b]) continue;
+      double sc = 0;
+      for (const std::string& t : bq.terms) {
+        double tf = static_cast<double>(std::count(bterms[b].begin(), bterms[b].end(), t));
+        if (tf == 0) continue;
+        double d = df[t];
+        double idf = std::log(1 + (nbody - d + 0.5) / (d + 0.5));
+        sc += idf * tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * static_cast<double>(bterms[b].size()) / std::max(1.0, avg)));
+      }
+      bscore[b] = sc;
+      max_b = std::max(max_b, sc);
+    }
+    std::vector<double> sum(nb, 0);
+    for (const Scored& sc : scored)
+      sum[static_cast<std::size_t>(doc.sentences[static_cast<std::size_t>(sc.sentence)].block)] += sc.score;
+    for (Scored& sc : scored) {
+      auto b = static_cast<std::size_t>(doc.sentences[static_cast<std::size_t>(sc.sentence)].block);
+      double add = max_b > 0 ? KB[0] * bscore[b] / max_b : 0;
+      add += KB[1] * (sum[b] - sc.score);
+      sc.score += add;
+      sc.ev.score = sc.score;
+    }
   }
   std::stable_sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) { return a.score > b.score; });
 

@@ -26,7 +26,7 @@ const std::unordered_set<std::string_view>& skip_words() {
       "currently", "presently", "routinely", "typically", "normally", "further", "then", "not", "never",
       "either", "neither", "nor", "automatically", "only", "voluntarily", "deliberately", "specifically",
       "in", "any", "way", "ourselves", "themselves", "it", "to", "need", "want", "try", "seek", "sell", "rent",
-      "able", "unable", "continue", "choose", "decide", "elect", "permitted", "allowed", "likely", "free"};
+      "able", "unable", "continue", "choose", "decide", "elect", "permitted", "allowed", "authorized", "authorised", "entitled", "likely", "free"};
   return s;
 }
 
@@ -36,13 +36,18 @@ const std::unordered_set<std::string_view>& determiners() {
       "those", "his", "her", "my", "promotional", "commercial", "personal", "acceptable", "internal",
       "fair", "lawful", "permitted", "authorized", "unauthorized", "secondary", "further", "own", "no",
       "restrict", "limit", "prohibit", "whose", "which", "what", "in", "on", "by", "from", "upon", "if",
-      "third", "party's", "company's", "'s"};
+      "third", "party's", "company's", "'s", "retail", "grocery", "physical", "online", "app"};
   return s;
 }
 
 bool is_be(std::string_view w) {
   return w == "is" || w == "are" || w == "was" || w == "were" || w == "be" || w == "been" || w == "being" ||
          w == "get" || w == "gets";
+}
+
+// "prohibited from using", "restricted from sharing": a denial without a negation word
+bool is_barring(std::string_view w) {
+  return w == "prohibited" || w == "restricted" || w == "barred" || w == "precluded" || w == "forbidden";
 }
 
 bool is_clause_mark(const Word& w) {
@@ -126,14 +131,20 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
     // "our use of your location", "the collection of data": no statement of its own
     if (is_collect_action(c.id) && m.end < n && W[m.end].folded == "of") continue;
     int pw = m.begin > 0 ? m.begin - 1 : -1;
-    bool nominal = m.nominal || (pw >= 0 && !W[pw].punct && determiners().count(W[pw].folded));
+    bool nominal = m.nominal || (pw >= 0 && !W[pw].punct && determiners().count(W[pw].folded) &&
+                                 !(W[pw].folded == "from" && pw > 0 && is_barring(W[pw - 1].folded)));
     // "sharing your data" after a noun: a gerund, no statement (unless "we are sharing")
     const std::string& head = W[m.begin].folded;
+    // "data collection", "information retention": a noun form of a handling verb
+    if (!nominal && is_collect_action(c.id) && m.end - m.begin == 1 && head.size() > 6 &&
+        (head.ends_with("tion") || head.ends_with("sion") || head.ends_with("ment") || head.ends_with("age")))
+      nominal = true;
     if (!nominal && head.size() > 4 && head.ends_with("ing") && pw < 0) nominal = true;  // "Using Technology Information"
     if (!nominal && head.size() > 4 && head.ends_with("ing") && pw >= 0) {
       const std::string& p = W[pw].folded;
-      if (W[pw].punct || !(is_be(p) || p == "am" || p == "not" || p == "also" || p == "we" || p == "they" || p == "and" ||
-            p == "or" || p == "include" || p == "includes" || p == "including" || p == "involves" || p == "by"))
+      bool barred = p == "from" && pw > 0 && is_barring(W[pw - 1].folded);  // "are prohibited from using"
+      if (!barred && (W[pw].punct || !(is_be(p) || p == "am" || p == "not" || p == "also" || p == "we" || p == "they" || p == "and" ||
+            p == "or" || p == "include" || p == "includes" || p == "including" || p == "involves" || p == "by")))
         nominal = true;
     }
     if (nominal) {
@@ -162,14 +173,23 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
     groups.push_back(Group{{v}, m.begin, m.end});
   }
 
+  // "They may, however, use ...": "however" between commas is parenthetical, no clause break.
+  auto clause_mark = [&](int k) {
+    if (!is_clause_mark(W[k])) return false;
+    if (W[k].folded == "however" && k > 0 && k + 1 < n && W[k - 1].folded == "," && W[k + 1].folded == ",") {
+      int pw = k - 2;
+      if (pw >= 0 && !W[pw].punct) return false;
+    }
+    return true;
+  };
   auto clause_start = [&](int i) {
     for (int k = i - 1; k >= 0; --k)
-      if (is_clause_mark(W[k])) return k + 1;
+      if (clause_mark(k)) return k + 1;
     return 0;
   };
   auto clause_end = [&](int i) {
     for (int k = i; k < n; ++k)
-      if (is_clause_mark(W[k])) return k;
+      if (clause_mark(k)) return k;
     return n;
   };
 
@@ -212,6 +232,11 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
         --k;
         ++steps;
       }
+      if (g.first >= 2 && W[g.first - 1].folded == "from" && is_barring(W[g.first - 2].folded)) negative = true;
+      // "have no access to": a negation inside the action phrase
+      for (int a : g.actions)
+        for (int j = M[a].begin + 1; j < M[a].end; ++j)
+          if (W[j].folded == "no" || W[j].folded == "not") negative = true;
       // "No personal information is sold": a "no" governing the subject data.
       for (int d : datas) {
         const Match& dm = M[d];
@@ -232,6 +257,7 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
     // pronoun): "we", "you", a recipient ("third parties that do not collect"), else the
     // first party (the company, by name or as "the Service"); "by X" after a passive verb.
     std::string actor = "first_party";
+    bool joint = false;  // the first party acts together with the third-party subject
     {
       auto covering = [&](const std::vector<int>& v, int k) -> int {
         for (int x : v)
@@ -241,6 +267,19 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
       auto walk_back = [&](int k) {
         while (k >= cs) {
           const Word& w = W[k];
+          // "They may, however, use ...": a parenthetical adverb between commas
+          if (w.folded == "," && k - 2 >= cs && W[k - 2].folded == "," &&
+              (W[k - 1].folded == "however" || W[k - 1].folded == "therefore" || W[k - 1].folded == "also" ||
+               W[k - 1].folded == "though" || W[k - 1].folded == "furthermore" || W[k - 1].folded == "moreover" ||
+               W[k - 1].folded == "additionally" || W[k - 1].folded == "instead" || W[k - 1].folded == "sometimes" ||
+               W[k - 1].folded == "occasionally" || W[k - 1].folded == "thus")) {
+            k -= 3;
+            continue;
+          }
+          if (k - 1 >= cs && w.folded == "from" && is_barring(W[k - 1].folded)) {
+            k -= 2;
+            continue;
+          }
           if (w.punct) break;
           if (covering(negations, k) >= 0 || covering(modals, k) >= 0 ||
               (skip_words().count(w.folded) && w.folded != "it") || (w.folded.size() > 3 && w.folded.ends_with("ly"))) {
@@ -272,6 +311,17 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
           actor = who == "user" ? "user" : who == "third_party" ? "third_party" : "first_party";
         } else if (r >= 0 && M[r].end == k + 1) {
           actor = "third_party";
+          // "We and our service providers collect", "Acme and its affiliates use": both act
+          {
+            int a = M[r].begin - 1;
+            while (a >= cs && (W[a].folded == "our" || W[a].folded == "its" || W[a].folded == "their")) --a;
+            if (a - 1 >= cs && (W[a].folded == "and" || W[a].folded == "or")) {
+              int sj2 = covering(subjects, a - 1);
+              bool named = !W[a - 1].punct && W[a - 1].begin < text.size() &&
+                           std::isupper(static_cast<unsigned char>(text[W[a - 1].begin])) && a - 1 == cs;
+              if ((sj2 >= 0 && lex.entry(M[sj2].cid).id == "first_party") || named) joint = true;
+            }
+          }
           // "(do not) allow third parties to collect": the denial of "allow" covers the verb
           int a = M[r].begin - 1;
           while (a >= cs && (W[a].folded == "other" || W[a].folded == "any" || W[a].folded == "such")) --a;
@@ -284,6 +334,26 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
               }
             }
           }
+        }
+      }
+      // "Third parties that support our services may also use ...": the subject of a clause
+      // whose head is a recipient, with the verb after its relative clause.
+      if (actor == "first_party" && !passive && k >= cs) {
+        // "partners that work with us may collect": "us" there is an object, not the subject
+        bool object_us = W[k].folded == "us" && k - 1 >= cs &&
+                         (W[k - 1].folded == "with" || W[k - 1].folded == "for" || W[k - 1].folded == "to" ||
+                          W[k - 1].folded == "help" || W[k - 1].folded == "helps" || W[k - 1].folded == "by");
+        if (covering(subjects, k) < 0 || object_us) {
+          int h = cs;
+          while (h < g.first && (W[h].punct || W[h].folded == "the" || W[h].folded == "these" ||
+                                 W[h].folded == "such" || W[h].folded == "some" || W[h].folded == "other" ||
+                                 W[h].folded == "certain" || W[h].folded == "many"))
+            ++h;
+          for (int r : recips)
+            if (M[r].begin == h && M[r].end < g.first &&
+                (W[M[r].end].folded == "that" || W[M[r].end].folded == "who" || W[M[r].end].folded == "which" ||
+                 W[M[r].end].folded == "may" || W[M[r].end].folded == "can" || W[M[r].end].folded == "will"))
+              actor = "third_party";
         }
       }
       if (passive && g.last_end < n && W[g.last_end].folded == "by") {
@@ -383,6 +453,14 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
         for (int d : datas) {
           const Match& dm = M[d];
           if (dm.end <= g.first && dm.begin >= pre_begin) data.push_back(dm.cid);
+        }
+        // "The information you provide may be shared with ...": the subject precedes a
+        // relative clause whose verb was an earlier group.
+        if (data.empty() && pre_begin > cs) {
+          for (int d : datas) {
+            const Match& dm = M[d];
+            if (dm.end <= groups[gi - 1].first && dm.begin >= cs) data.push_back(dm.cid);
+          }
         }
       }
       if (data.empty() && gi + 1 < groups.size() && groups[gi + 1].first < ce) {
@@ -496,10 +574,23 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
         bool to_us = false;  // "provide personal information or other information to us"
         for (int j = g.last_end; j + 1 < obj_end; ++j)
           if ((W[j].folded == "to" || W[j].folded == "with") && W[j + 1].folded == "us") to_us = true;
+        bool to_you = false;  // "share information with you about our products", "give you access to"
+        for (int j = m.begin; j < m.end; ++j)
+          if (W[j].folded == "you") to_you = true;
+        for (int j = g.last_end; j + 1 < obj_end; ++j)
+          if ((W[j].folded == "with" || W[j].folded == "to") && W[j + 1].folded == "you") to_you = true;
+        // "identifiers that we transfer to your computer": placing data on the user's device
+        for (int j = g.last_end; j + 2 < obj_end; ++j)
+          if (W[j].folded == "to" && W[j + 1].folded == "your") {
+            const std::string& o = W[j + 2].folded;
+            if (o == "computer" || o == "device" || o == "browser" || o == "hard" || o == "mobile" || o == "phone" ||
+                o == "computer's" || o == "device's")
+              to_you = true;
+          }
         if ((k < n && W[k].folded == "us") || to_us) {
           p.action = "receive";
           p.actor = "first_party";
-        } else if (k < n && W[k].folded == "you") {
+        } else if ((k < n && W[k].folded == "you") || to_you) {
           continue;
         }
       }
@@ -522,11 +613,57 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
             st == "distribut" || st == "forward" || st == "releas" || st == "exchang")
           continue;
       }
+      if (p.action == "receive" && p.actor == "first_party" && lex.entry(m.cid).id == "receive") {
+        // "opt in to receive promotional information", "information from us": the user receives
+        bool user_receives = false;
+        for (int j = g.last_end; j + 1 < obj_end; ++j)
+          if (W[j].folded == "from" && W[j + 1].folded == "us") user_receives = true;
+        if (m.begin > 0 && W[m.begin - 1].folded == "to") {
+          int first_subject = -1;
+          for (int sj : subjects)
+            if (M[sj].begin >= cs && M[sj].end <= m.begin && first_subject < 0) first_subject = sj;
+          if (first_subject >= 0 && lex.entry(M[first_subject].cid).id == "user") user_receives = true;
+          if (first_subject < 0 && m.begin >= 2 && (W[m.begin - 2].folded == "in" || W[m.begin - 2].folded == "up"))
+            user_receives = true;  // "sign up to receive", "opt in to receive"
+        }
+        if (user_receives) continue;
+      }
       if (p.action == "access" && p.actor == "first_party") continue;  // "access" by us: rarely a statement
       // Placing cookies and similar technologies is "set", not a use of personal data.
       bool any_cookie = false;
       for (int d : p.data) any_cookie = any_cookie || lex.entry(d).id == "cookies";
-      if (any_cookie && std::all_of(p.data.begin(), p.data.end(), [&](int d) {
+      bool cookie_means = false;  // "collect information using cookies": the cookies are the means
+      if (p.action == "collect" || p.action == "receive" || p.action == "obtain") {
+        for (int d : datas)
+          if (lex.entry(M[d].cid).id == "cookies" && M[d].begin > g.last_end) {
+            int pw = prev_word(M[d].begin);
+            for (int j = pw; j >= g.last_end && j >= pw - 3; --j)
+              if (W[j].folded == "using" || W[j].folded == "through" || W[j].folded == "via" || W[j].folded == "with" ||
+                  W[j].folded == "by")
+                cookie_means = true;
+          }
+      }
+      bool uses_tech = false;  // "we use cookies and web beacons": the object of "use" is the technology
+      if (p.action == "use") {
+        // the first tracking technology named in the object, with only modifiers before it
+        int first_obj = -1;
+        for (int d : datas)
+          if (lex.entry(M[d].cid).id == "cookies" && M[d].begin >= g.last_end && M[d].begin < data_end &&
+              (first_obj < 0 || M[d].begin < M[first_obj].begin))
+            first_obj = d;
+        if (first_obj >= 0) {
+          bool head = true;
+          for (int k = g.last_end; k < M[first_obj].begin; ++k)
+            if (W[k].punct || !(determiners().count(W[k].folded) || W[k].folded == "various" || W[k].folded == "other" ||
+                                W[k].folded == "similar" || W[k].folded == "tracking" || W[k].folded == "browser" ||
+                                W[k].folded == "technologies" || W[k].folded == "technology" || W[k].folded == "like" ||
+                                W[k].folded == "called" || W[k].folded == "tools" || W[k].folded == "as"))
+              head = false;
+          uses_tech = head;
+        }
+      }
+      if (uses_tech) p.action = "set";
+      if (!cookie_means && any_cookie && std::all_of(p.data.begin(), p.data.end(), [&](int d) {
             return lex.entry(d).id == "cookies" || lex.entry(d).id == "dnt_signal" || lex.entry(d).parent < 0;
           }) && (p.action == "use" || p.action == "store" || p.action == "access" || p.action == "collect" ||
                  p.action == "receive" || p.action == "obtain" || p.action == "process"))
@@ -535,16 +672,38 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
         for (const Period& per : f.periods)
           if (per.begin >= W[cs].begin && (ce >= n || per.end <= W[ce].begin + 1)) p.periods.push_back(per);
       }
+      if (joint && p.actor == "third_party" && is_collect_action(p.action)) {
+        Practice own = p;
+        own.actor = "first_party";
+        own.recipient.clear();
+        f.practices.push_back(std::move(own));
+      }
       f.practices.push_back(std::move(p));
     }
   }
   // Lists of data types without a verb of their own: "This information may include your IP
   // address, browser type ...", "Email addresses of people you refer." (what a policy collects).
   if (f.practices.empty()) {
+    // A list verb with data (or "this", "it") as its subject: "This information may include ...",
+    // not "This includes providing ..." nor a request ("please include your name").
     bool list_verb = false;
-    for (const Word& w : W)
-      if (w.folded == "include" || w.folded == "includes" || w.folded == "consist" || w.folded == "consists")
-        list_verb = true;
+    for (int k = 0; k < n; ++k) {
+      const std::string& w = W[k].folded;
+      if (!(w == "include" || w == "includes" || w == "consist" || w == "consists")) continue;
+      bool data_subject = false, please = false;
+      for (int j = 0; j < k; ++j) please = please || W[j].folded == "please";
+      for (int d : datas)
+        if (M[d].end <= k) data_subject = true;
+      // "This could include displaying content ...": an activity, not a list of data
+      int nx = k + 1;
+      while (nx < n && (W[nx].punct || W[nx].folded == "the" || W[nx].folded == "a" || W[nx].folded == "an")) ++nx;
+      bool gerund = nx < n && W[nx].folded.size() > 4 && W[nx].folded.ends_with("ing");
+      for (int d : datas)
+        if (M[d].begin == nx) gerund = false;
+      for (int a : actions)  // "This includes the use of cookies": an activity
+        if (M[a].begin == nx) gerund = true;
+      if (!please && (data_subject || !gerund)) list_verb = true;
+    }
     std::vector<int> data;
     int specific = 0;
     for (int d : datas) {
