@@ -1,4 +1,5 @@
 #include "check/diff.hpp"
+#include "check/duration.hpp"
 
 #include "query/answer.hpp"
 #include "query/practices.hpp"
@@ -504,36 +505,7 @@ struct PracticeContext {
 };
 
 // A duration as approximate days (year 365, month 30, week 7); nullopt for dates/other.
-std::optional<double> iso_days(std::string_view iso) {
-  if (iso.size() < 3 || iso[0] != 'P') return std::nullopt;
-  double days = 0;
-  bool time = false, any = false;
-  std::size_t i = 1;
-  while (i < iso.size()) {
-    if (iso[i] == 'T') {
-      time = true;
-      ++i;
-      continue;
-    }
-    std::size_t j = i;
-    while (j < iso.size() && (std::isdigit(static_cast<unsigned char>(iso[j])) || iso[j] == '.')) ++j;
-    if (j == i || j >= iso.size()) return std::nullopt;
-    double v = std::atof(std::string(iso.substr(i, j - i)).c_str());
-    char u = iso[j];
-    if (!time && u == 'Y') days += v * 365;
-    else if (!time && u == 'M') days += v * 30;
-    else if (!time && u == 'W') days += v * 7;
-    else if (!time && u == 'D') days += v;
-    else if (time && u == 'H') days += v / 24;
-    else if (time && u == 'M') days += v / 1440;
-    else if (time && u == 'S') days += v / 86400;
-    else return std::nullopt;
-    any = true;
-    i = j + 1;
-  }
-  if (!any) return std::nullopt;
-  return days;
-}
+std::optional<double> iso_days(std::string_view iso) { return duration_days(iso); }
 
 // Durations the retention practices of a sentence state (retain / store / delete).
 std::vector<query::Period> retention_periods(const query::SentenceFacts& f) {
