@@ -1,4 +1,5 @@
 #include "text/language.hpp"
+#include "text/utf8.hpp"
 
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
@@ -101,19 +102,9 @@ const std::unordered_map<std::string, int, StringHash, std::equal_to<>>& profile
 constexpr std::size_t max_scanned_bytes = 200 * 1024;
 constexpr int min_hits = 5;
 
+// The project's one UTF-8 decoder, over a byte pointer.
 char32_t decode(const unsigned char* p, std::size_t n, std::size_t& i) {
-  const unsigned char c = p[i];
-  if (c < 0x80) { ++i; return c; }
-  if (c < 0xE0 && i + 1 < n) { const char32_t r = (char32_t(c & 0x1F) << 6) | (p[i + 1] & 0x3F); i += 2; return r; }
-  if (c < 0xF0 && i + 2 < n) {
-    const char32_t r = (char32_t(c & 0x0F) << 12) | (char32_t(p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
-    i += 3; return r; }
-  if (i + 3 < n) {
-    const char32_t r = (char32_t(c & 0x07) << 18) | (char32_t(p[i + 1] & 0x3F) << 12) |
-                       (char32_t(p[i + 2] & 0x3F) << 6) | (p[i + 3] & 0x3F);
-    i += 4; return r; }
-  ++i;
-  return 0xFFFD;
+  return utf8::next(std::string_view(reinterpret_cast<const char*>(p), n), i);
 }
 
 void append_utf8(std::string& out, char32_t c) {
