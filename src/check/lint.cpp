@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "util/year.hpp"
 #include <algorithm>
 #include <cctype>
 #include <cstring>
@@ -50,14 +51,6 @@ std::string lower_ascii(std::string_view s) {
   return out;
 }
 
-bool has_year(std::string_view text) {
-  for (std::size_t i = 0; i + 4 <= text.size(); ++i)
-    if ((text.substr(i, 2) == "19" || text.substr(i, 2) == "20") && std::isdigit(static_cast<unsigned char>(text[i + 2])) &&
-        std::isdigit(static_cast<unsigned char>(text[i + 3])) && (i == 0 || !std::isdigit(static_cast<unsigned char>(text[i - 1]))) &&
-        (i + 4 == text.size() || !std::isdigit(static_cast<unsigned char>(text[i + 4]))))
-      return true;
-  return false;
-}
 
 Location section_location(const Document& doc, const Section& s) { return {doc.name, s.first_line, s.last_line, s.title, ""}; }
 Location sentence_location(const Document& doc, int s) {
@@ -82,7 +75,7 @@ int first_topic_sentence(const Policy& p, const Disclosure& d) {
     if (rule == "missing-effective-date") {
       static const char* cues[] = {"effective", "last updated", "last modified", "last revised", "updated on", "updated:", "revised",
                                    "mise à jour", "en vigueur", "dernière modification", "stand:", "gültig ab"};
-      if (has_year(text) && std::any_of(std::begin(cues), std::end(cues), [&](const char* c) { return text.find(c) != std::string::npos; }))
+      if (contains_year(text) && std::any_of(std::begin(cues), std::end(cues), [&](const char* c) { return text.find(c) != std::string::npos; }))
         return static_cast<int>(s);
       continue;
     }

@@ -1,4 +1,5 @@
 #include "document/chrome.hpp"
+#include "util/year.hpp"
 #include <algorithm>
 #include <cctype>
 #include <cstring>
@@ -37,23 +38,13 @@ Shape shape_of(const Block& b) {
   return s;
 }
 
-bool has_year(const std::string& text) {
-  for (std::size_t i = 0; i + 4 <= text.size(); ++i) {
-    if ((text.compare(i, 2, "19") == 0 || text.compare(i, 2, "20") == 0) && std::isdigit(static_cast<unsigned char>(text[i + 2])) &&
-        std::isdigit(static_cast<unsigned char>(text[i + 3])) &&
-        (i == 0 || !std::isdigit(static_cast<unsigned char>(text[i - 1]))) &&
-        (i + 4 == text.size() || !std::isdigit(static_cast<unsigned char>(text[i + 4]))))
-      return true;
-  }
-  return false;
-}
 
 // "© 2024 …", "Copyright © …", "(c) 2019 …": the page footer's notice.
 bool copyright_notice(const Block& b, const Shape& s) {
   if (s.words > 40) return false;
   std::string_view head(b.text.data(), std::min<std::size_t>(b.text.size(), 40));
   if (head.find("\xC2\xA9") != std::string_view::npos) return true;
-  return (head.rfind("Copyright", 0) == 0 || head.rfind("(c)", 0) == 0 || head.rfind("(C)", 0) == 0) && has_year(b.text);
+  return (head.rfind("Copyright", 0) == 0 || head.rfind("(c)", 0) == 0 || head.rfind("(C)", 0) == 0) && contains_year(b.text);
 }
 
 // Lists that a sentence introduces ("We share it with:") are content, links or not.
@@ -220,7 +211,7 @@ void mark_chrome(Document& doc) {
     for (std::size_t i = 0; i < n; ++i) {
       if (static_cast<int>(i) >= first && static_cast<int>(i) <= last) continue;
       Block& b = doc.blocks[i];
-      if (shapes[i].plain_words() < 20 && !has_year(b.text)) b.chrome = true;
+      if (shapes[i].plain_words() < 20 && !contains_year(b.text)) b.chrome = true;
     }
     // A section heading that opens the prose belongs to the body even if it starts earlier.
     int s = doc.blocks[static_cast<std::size_t>(first)].section;
