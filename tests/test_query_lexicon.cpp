@@ -131,3 +131,30 @@ TEST_CASE("the built-in lexicon compiles from every embedded lexicon file") {
                              "security", "children", "transfer", "contact", "changes"})
     CHECK(lex.find(Kind::intent, intent) >= 0);
 }
+
+TEST_CASE("a phrase written with 'cannot' matches 'cannot' and 'can not' in the text") {
+  Lexicon lex(std::vector<std::pair<std::string, std::string>>{
+      {"c.tsv", "condition\tanonymous\t-\t-\tcannot be used to identify you\n"}});
+  CHECK(has(ids_of(lex, "Data that cannot be used to identify you.", Kind::condition), "anonymous"));
+  CHECK(has(ids_of(lex, "Data that can not be used to identify you.", Kind::condition), "anonymous"));
+  CHECK(ids_of(lex, "Data that can be used to identify you.", Kind::condition).empty());
+}
+
+TEST_CASE("words carry interned stem ids: equal stems, equal ids") {
+  auto w = tokenize("Sharing shared shares; data");
+  REQUIRE(w.size() == 5);
+  CHECK(w[0].sid == w[1].sid);
+  CHECK(w[1].sid == w[2].sid);
+  CHECK(w[0].sid == stem_id("share"));
+  CHECK(w[4].sid != w[0].sid);
+  CHECK(w[3].punct);
+}
+
+TEST_CASE("gap and exact-form elements survive compilation: '* ' between words, '=form' exact") {
+  Lexicon lex(std::vector<std::pair<std::string, std::string>>{
+      {"g.tsv", "action\tshare\t-\t-\tmake * available|=sold out\n"}});
+  CHECK(has(ids_of(lex, "We make your profile and photos available to partners.", Kind::action), "share"));
+  CHECK(ids_of(lex, "We make things. Available now.", Kind::action).empty());
+  CHECK(has(ids_of(lex, "Tickets sold out.", Kind::action), "share"));
+  CHECK(ids_of(lex, "Tickets sell out.", Kind::action).empty());
+}

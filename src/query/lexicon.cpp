@@ -35,6 +35,17 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
   return out;
 }
 
+// Calls f(piece) for each sep-separated piece of s, without building a vector.
+template <class F>
+void for_each_piece(std::string_view s, char sep, F&& f) {
+  for (;;) {
+    std::size_t p = s.find(sep);
+    f(s.substr(0, p));
+    if (p == std::string_view::npos) return;
+    s.remove_prefix(p + 1);
+  }
+}
+
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\r' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\r' || s.back() == '\t')) s.remove_suffix(1);
@@ -69,23 +80,41 @@ struct Stemmer {
 
 }  // namespace
 
-const std::string& stem_word(const std::string& folded) {
-  static std::unordered_map<std::string, std::string> cache;
+namespace {
+struct StemEntry {
+  std::string stem;
+  int sid = -1;
+};
+
+// folded word -> its stem and stem id; filled on first sight of each word.
+const StemEntry& stem_entry(const std::string& folded) {
+  static std::unordered_map<std::string, StemEntry> cache;
   static Stemmer stemmer;
   auto it = cache.find(folded);
   if (it != cache.end()) return it->second;
   load_builtin_irregulars();
-  std::string word = folded;
-  if (auto irr = irregulars().find(word); irr != irregulars().end()) word = irr->second;
-  std::string out = word;
-  bool ascii = std::all_of(word.begin(), word.end(), [](unsigned char c) { return c < 0x80; });
-  if (stemmer.s && ascii && word.size() > 2) {
-    const sb_symbol* r = sb_stemmer_stem(stemmer.s, reinterpret_cast<const sb_symbol*>(word.data()),
-                                         static_cast<int>(word.size()));
-    if (r) out.assign(reinterpret_cast<const char*>(r), static_cast<std::size_t>(sb_stemmer_length(stemmer.s)));
+  const std::string* word = &folded;
+  if (auto irr = irregulars().find(folded); irr != irregulars().end()) word = &irr->second;
+  StemEntry e;
+  e.stem = *word;
+  bool ascii = std::all_of(word->begin(), word->end(), [](unsigned char c) { return c < 0x80; });
+  if (stemmer.s && ascii && word->size() > 2) {
+    const sb_symbol* r = sb_stemmer_stem(stemmer.s, reinterpret_cast<const sb_symbol*>(word->data()),
+                                         static_cast<int>(word->size()));
+    if (r) e.stem.assign(reinterpret_cast<const char*>(r), static_cast<std::size_t>(sb_stemmer_length(stemmer.s)));
   }
-  return cache.emplace(folded, std::move(out)).first->second;
+  e.sid = stem_id(e.stem);
+  return cache.emplace(folded, std::move(e)).first->second;
 }
+}  // namespace
+
+int stem_id(const std::string& stem) {
+  static std::unordered_map<std::string, int> ids;
+  auto [it, added] = ids.try_emplace(stem, static_cast<int>(ids.size()));
+  return it->second;
+}
+
+const std::string& stem_word(const std::string& folded) { return stem_entry(folded).stem; }
 
 std::vector<Word> tokenize(std::string_view text) {
   std::vector<Word> out;
@@ -95,7 +124,9 @@ std::vector<Word> tokenize(std::string_view text) {
     if (w.empty()) return;
     Word word;
     word.folded = std::move(w);
-    word.stem = stem_word(word.folded);
+    const StemEntry& entry = stem_entry(word.folded);
+    word.stem = entry.stem;
+    word.sid = entry.sid;
     word.begin = b;
     word.end = e;
     out.push_back(std::move(word));
@@ -264,7 +295,7 @@ Lexicon::Lexicon(const std::vector<std::pair<std::string, std::string>>& files) 
   for (auto& [name, text] : files) load(name, text);
   // Longest phrases first under each first word.
   for (auto& list : by_first_)
-    std::stable_sort(list.second.begin(), list.second.end(), [&](int a, int b) {
+    if (list.size() > 1) std::stable_sort(list.begin(), list.end(), [&](int a, int b) {
       return phrases_[static_cast<std::size_t>(a)].words.size() > phrases_[static_cast<std::size_t>(b)].words.size();
     });
 }
@@ -278,15 +309,21 @@ int Lexicon::find(Kind kind, std::string_view id) const {
 void Lexicon::load(const std::string& name, std::string_view text) {
   int line_no = 0;
   std::vector<std::pair<int, std::string>> pending_parents;
-  for (std::string_view line : split(text, '\n')) {
+  std::string buffer;
+  for_each_piece(text, '\n', [&](std::string_view line) {
     ++line_no;
     std::string_view t = trim(line);
-    if (t.empty() || t.front() == '#') continue;
-    auto cols = split(t, '\t');
-    if (cols.size() != 5) throw Error(name, line_no, "lexicon line needs 5 tab-separated columns");
+    if (t.empty() || t.front() == '#') return;
+    std::array<std::string_view, 5> cols;
+    std::size_t ncols = 0;
+    for_each_piece(t, '\t', [&](std::string_view c) {
+      if (ncols < cols.size()) cols[ncols] = c;
+      ++ncols;
+    });
+    if (ncols != 5) throw Error(name, line_no, "lexicon line needs 5 tab-separated columns");
     Kind kind;
     std::string_view kind_s = trim(cols[0]);
-    if (kind_s == "irregular") continue;
+    if (kind_s == "irregular") return;
     if (!parse_kind(kind_s, kind)) throw Error(name, line_no, "unknown lexicon kind '" + std::string(kind_s) + "'");
     std::string id(trim(cols[1]));
     std::string_view parent = trim(cols[2]);
@@ -296,7 +333,7 @@ void Lexicon::load(const std::string& name, std::string_view text) {
     c.kind = kind;
     Phrase proto;
     if (flags != "-") {
-      for (auto f : split(flags, ',')) {
+      for_each_piece(flags, ',', [&](std::string_view f) {
         f = trim(f);
         if (f == "generic") c.generic = true;
         else if (f == "nominal") proto.nominal = true;
@@ -304,7 +341,7 @@ void Lexicon::load(const std::string& name, std::string_view text) {
         else if (f == "s") proto.sentence_only = true;
         else if (f.substr(0, 2) == "w=") proto.weight = std::atof(std::string(f.substr(2)).c_str());
         else throw Error(name, line_no, "unknown lexicon flag '" + std::string(f) + "'");
-      }
+      });
     }
     // Rows with the same kind and id name one concept (the first row gives its parent).
     int index = find(kind, id);
@@ -315,31 +352,53 @@ void Lexicon::load(const std::string& name, std::string_view text) {
     } else if (c.generic) {
       concepts_[static_cast<std::size_t>(index)].generic = true;
     }
-    for (auto phrase : split(cols[4], '|')) {
+    for_each_piece(cols[4], '|', [&](std::string_view phrase) {
       phrase = trim(phrase);
-      if (phrase.empty()) continue;
+      if (phrase.empty()) return;
       Phrase p = proto;
       p.cid = index;
-      for (auto piece : split(phrase, ' ')) {
-        if (piece.empty()) continue;
+      p.words.reserve(4);
+      for_each_piece(phrase, ' ', [&](std::string_view piece) {
+        if (piece.empty()) return;
         if (piece == "*" || piece == "**") {
-          if (!p.words.empty() && p.words.back() != "*" && p.words.back() != "**") p.words.push_back(std::string(piece));
-          continue;
+          // a gap needs a word before it; a second gap in a row adds nothing
+          bool after_gap = !p.words.empty() && (p.words.back() == gap6 || p.words.back() == gap12);
+          if (!p.words.empty() && !after_gap) p.words.push_back(piece == "*" ? gap6 : gap12);
+          return;
         }
         bool exact = piece.front() == '=';
         if (exact) piece.remove_prefix(1);
-        for (auto& w : tokenize(piece)) {
-          if (w.punct) continue;
-          p.words.push_back(exact ? "=" + w.folded : w.stem);
+        auto add = [&](const std::string& folded) {
+          if (!exact) {
+            p.words.push_back(stem_entry(folded).sid);
+            return;
+          }
+          auto at = std::find(exact_forms_.begin(), exact_forms_.end(), folded);
+          if (at == exact_forms_.end()) at = exact_forms_.insert(exact_forms_.end(), folded);
+          p.words.push_back(exact_base - static_cast<int>(at - exact_forms_.begin()));
+        };
+        // Most pieces are one plain lower-case word, which the tokenizer would return as it
+        // is (all but "cannot", which it splits): skip the tokenizer for them.
+        bool plain = piece != "cannot" && std::all_of(piece.begin(), piece.end(), [](char c) {
+                       return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+                     });
+        if (plain) {
+          buffer.assign(piece);
+          add(buffer);
+        } else {
+          for (auto& w : tokenize(piece))
+            if (!w.punct) add(w.folded);
         }
-      }
-      if (!p.words.empty() && (p.words.back() == "*" || p.words.back() == "**")) p.words.pop_back();
-      if (p.words.empty() || p.words.front() == "*" || p.words.front() == "**") throw Error(name, line_no, "empty lexicon phrase");
-      const std::string& first = p.words.front();
-      by_first_[first[0] == '=' ? stem_word(first.substr(1)) : first].push_back(static_cast<int>(phrases_.size()));
+      });
+      if (!p.words.empty() && (p.words.back() == gap6 || p.words.back() == gap12)) p.words.pop_back();
+      if (p.words.empty()) throw Error(name, line_no, "empty lexicon phrase");
+      int first = p.words.front();
+      if (first <= exact_base) first = stem_entry(exact_forms_[static_cast<std::size_t>(exact_base - first)]).sid;
+      if (static_cast<std::size_t>(first) >= by_first_.size()) by_first_.resize(static_cast<std::size_t>(first) + 1);
+      by_first_[static_cast<std::size_t>(first)].push_back(static_cast<int>(phrases_.size()));
       phrases_.push_back(std::move(p));
-    }
-  }
+    });
+  });
   for (auto& [index, parent] : pending_parents) {
     int p = find(concepts_[static_cast<std::size_t>(index)].kind, parent);
     if (p < 0) throw Error(name, 0, "unknown parent concept '" + parent + "'");
@@ -347,19 +406,24 @@ void Lexicon::load(const std::string& name, std::string_view text) {
   }
 }
 
+bool Lexicon::element_matches(int element, const Word& w) const {
+  if (element >= 0) return (w.sid >= 0 ? w.sid : stem_id(w.stem)) == element;
+  return w.folded == exact_forms_[static_cast<std::size_t>(exact_base - element)];
+}
+
 int Lexicon::match_phrase(const Phrase& p, const std::vector<Word>& words, std::size_t at) const {
   // Returns the end index of the match starting at `at`, or -1. Gaps take the fewest words.
   std::size_t pos = at;
   for (std::size_t k = 0; k < p.words.size(); ++k) {
-    const std::string& w = p.words[k];
-    if (w == "*" || w == "**") {
-      // find the next element within six ("*") or twelve ("**") words
-      const std::string& next = p.words[k + 1];
-      const std::size_t max_gap = w == "*" ? 6 : 12;
+    const int w = p.words[k];
+    if (w == gap6 || w == gap12) {
+      // find the next element within six or twelve words, not across a clause mark
+      const int next = p.words[k + 1];
+      const std::size_t max_gap = w == gap6 ? 6 : 12;
       bool found = false;
       for (std::size_t g = 0; g <= max_gap && pos + g < words.size(); ++g) {
         const Word& x = words[pos + g];
-        if (next[0] == '=' ? x.folded == std::string_view(next).substr(1) : x.stem == next) {
+        if (element_matches(next, x)) {
           pos = pos + g + 1;
           found = true;
           break;
@@ -370,8 +434,7 @@ int Lexicon::match_phrase(const Phrase& p, const std::vector<Word>& words, std::
       ++k;
       continue;
     }
-    if (pos >= words.size()) return -1;
-    if (w[0] == '=' ? words[pos].folded != std::string_view(w).substr(1) : words[pos].stem != w) return -1;
+    if (pos >= words.size() || !element_matches(w, words[pos])) return -1;
     ++pos;
   }
   return static_cast<int>(pos);
@@ -382,11 +445,10 @@ std::vector<Match> Lexicon::match(const std::vector<Word>& words, bool in_questi
   std::array<int, nk> next_free{};
   std::vector<Match> out;
   for (std::size_t i = 0; i < words.size(); ++i) {
-    if (words[i].punct) continue;
-    auto it = by_first_.find(words[i].stem);
-    if (it == by_first_.end()) continue;
+    const int sid = words[i].punct ? -1 : words[i].sid >= 0 ? words[i].sid : stem_id(words[i].stem);
+    if (sid < 0 || static_cast<std::size_t>(sid) >= by_first_.size()) continue;
     std::array<Match, nk> best{};
-    for (int pi : it->second) {
+    for (int pi : by_first_[static_cast<std::size_t>(sid)]) {
       const Phrase& p = phrases_[static_cast<std::size_t>(pi)];
       const Concept& c = concepts_[static_cast<std::size_t>(p.cid)];
       if (in_question ? p.sentence_only : p.question_only) continue;

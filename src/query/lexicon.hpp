@@ -18,6 +18,7 @@ namespace policyq::query {
 struct Word {
   std::string folded;      // lower-cased surface form ("sharing"); punctuation: the mark
   std::string stem;        // what phrases match ("share")
+  int sid = -1;            // the stem's interned id (stem_id), what the phrase table compares
   std::size_t begin = 0;   // byte offsets into the text
   std::size_t end = 0;
   bool punct = false;      // , ; : ( ) . ! ? and similar
@@ -30,6 +31,8 @@ std::vector<Word> tokenize(std::string_view text);
 
 // Stem of one lower-case word (irregular forms mapped first). Cached.
 const std::string& stem_word(const std::string& folded);
+// The interned id of a stem: equal stems, equal ids (process-wide, never reused).
+int stem_id(const std::string& stem);
 
 enum class Kind { data, recipient, purpose, action, intent, condition, negation, modality, subject, count };
 const char* to_string(Kind kind);
@@ -73,18 +76,23 @@ public:
   std::size_t phrase_count() const { return phrases_.size(); }
 
 private:
+  // A phrase element: a stem id (>= 0), a gap (gap6: up to six words, gap12: up to twelve),
+  // or an exact surface form (exact_base - i for exact_forms_[i]).
+  static constexpr int gap6 = -1, gap12 = -2, exact_base = -3;
   struct Phrase {
-    std::vector<std::string> words;  // stems; "=form" exact forms; "*" a gap of up to six words, "**" of up to twelve
+    std::vector<int> words;
     int cid = -1;
     bool nominal = false, question_only = false, sentence_only = false;
     double weight = 1;
   };
   void load(const std::string& name, std::string_view text);
   int match_phrase(const Phrase& p, const std::vector<Word>& words, std::size_t at) const;
+  bool element_matches(int element, const Word& w) const;
 
   std::vector<Concept> concepts_;
   std::vector<Phrase> phrases_;
-  std::unordered_map<std::string, std::vector<int>> by_first_;  // first stem -> phrases
+  std::vector<std::string> exact_forms_;
+  std::vector<std::vector<int>> by_first_;  // first stem id -> phrases, longest first
 };
 
 }  // namespace policyq::query
