@@ -19,7 +19,7 @@ bool is_ascii_alnum(unsigned char c) {
 
 // Irregular forms -> lemma, from every "irregular" row of the lexicon files.
 std::unordered_map<std::string, std::string>& irregulars() {
-  static std::unordered_map<std::string, std::string> map;
+  static auto& map = *new std::unordered_map<std::string, std::string>;  // never destroyed: freeing caches at exit is work nobody waits for
   return map;
 }
 
@@ -88,7 +88,7 @@ struct StemEntry {
 
 // folded word -> its stem and stem id; filled on first sight of each word.
 const StemEntry& stem_entry(const std::string& folded) {
-  static std::unordered_map<std::string, StemEntry> cache;
+  static auto& cache = *new std::unordered_map<std::string, StemEntry>;  // never destroyed (see irregulars)
   static Stemmer stemmer;
   auto it = cache.find(folded);
   if (it != cache.end()) return it->second;
@@ -109,7 +109,7 @@ const StemEntry& stem_entry(const std::string& folded) {
 }  // namespace
 
 int stem_id(const std::string& stem) {
-  static std::unordered_map<std::string, int> ids;
+  static auto& ids = *new std::unordered_map<std::string, int>;  // never destroyed
   auto [it, added] = ids.try_emplace(stem, static_cast<int>(ids.size()));
   return it->second;
 }
@@ -280,13 +280,14 @@ bool parse_kind(std::string_view s, Kind& kind) {
 }  // namespace
 
 const Lexicon& Lexicon::builtin() {
-  static const Lexicon lex = [] {
+  // Never destroyed: freeing thousands of phrases at exit is work nobody waits for.
+  static const Lexicon* lex = [] {
     std::vector<std::pair<std::string, std::string>> files;
     for (auto name : embedded_names("lexicon/"))
       files.emplace_back(std::string(name), std::string(embedded(name)));
-    return Lexicon(files);
+    return new Lexicon(files);
   }();
-  return lex;
+  return *lex;
 }
 
 Lexicon::Lexicon(const std::vector<std::pair<std::string, std::string>>& files) {

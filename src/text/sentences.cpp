@@ -4,7 +4,6 @@
 #include <unicode/filteredbrk.h>
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
-#include <unicode/uniset.h>
 #include <unicode/utext.h>
 
 #include <algorithm>
@@ -98,22 +97,12 @@ constexpr std::array sentence_starters = {
 
 bool is_ascii_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
-// The code points that can end a sentence (Sentence_Break STerm and ATerm).
-const icu::UnicodeSet& sentence_terminals() {
-  static const icu::UnicodeSet* set = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    auto* s = new icu::UnicodeSet(
-        icu::UnicodeString(u"[[:Sentence_Break=STerm:][:Sentence_Break=ATerm:]]"), status);
-    if (U_FAILURE(status)) {  // never expected; fall back to the common terminals
-      delete s;
-      s = new icu::UnicodeSet();
-      for (UChar32 c : {0x2E, 0x21, 0x3F, 0x3002, 0xFF0E, 0xFF01, 0xFF1F, 0x061F, 0x06D4, 0x0964})
-        s->add(c);
-    }
-    s->freeze();
-    return s;
-  }();
-  return *set;
+// The code points that can end a sentence (Sentence_Break STerm and ATerm). A property
+// lookup, not a UnicodeSet built from a pattern: building that set costs more than
+// splitting a whole policy.
+bool is_sentence_terminal(char32_t cp) {
+  const int sb = u_getIntPropertyValue(static_cast<UChar32>(cp), UCHAR_SENTENCE_BREAK);
+  return sb == U_SB_STERM || sb == U_SB_ATERM;
 }
 
 bool is_space_cp(char32_t cp) {
@@ -303,7 +292,7 @@ std::vector<SentenceSpan> SentenceSplitter::split(std::string_view text) {
     } else {
       std::size_t len;
       const char32_t cp = decode_at(text, i, len);
-      terminal = sentence_terminals().contains(static_cast<UChar32>(cp));
+      terminal = is_sentence_terminal(cp);
       i += len;
     }
   }
