@@ -1,6 +1,7 @@
 // The privacy lexicon: tokenizing, stemmed phrase matching, the concept hierarchy and
 // the TSV format.
 #include "query/lexicon.hpp"
+#include "util/embedded.hpp"
 #include "util/error.hpp"
 
 #include <doctest/doctest.h>
@@ -157,4 +158,14 @@ TEST_CASE("gap and exact-form elements survive compilation: '* ' between words, 
   CHECK(ids_of(lex, "We make things. Available now.", Kind::action).empty());
   CHECK(has(ids_of(lex, "Tickets sold out.", Kind::action), "share"));
   CHECK(ids_of(lex, "Tickets sell out.", Kind::action).empty());
+}
+
+TEST_CASE("the build stems the lexicon's words once: the embedded table holds them, irregular forms mapped") {
+  std::string_view table = policyq::embedded("stems/lexicon.tsv");
+  REQUIRE(!table.empty());
+  auto has_line = [&](std::string_view line) { return table.find("\n" + std::string(line) + "\n") != std::string_view::npos; };
+  CHECK(has_line("sold\tsell"));
+  CHECK(has_line("sharing\tshare"));
+  CHECK(has_line("advertisers\tadvertis"));
+  CHECK(std::count(table.begin(), table.end(), '\n') > 500);
 }

@@ -86,9 +86,15 @@ struct StemEntry {
   int sid = -1;
 };
 
-// folded word -> its stem and stem id; filled on first sight of each word.
-const StemEntry& stem_entry(const std::string& folded) {
+// folded word -> its stem and stem id; filled on first sight of each word (or primed
+// from the table the build computes for the lexicon's own words).
+std::unordered_map<std::string, StemEntry>& stem_cache() {
   static auto& cache = *new std::unordered_map<std::string, StemEntry>;  // never destroyed (see irregulars)
+  return cache;
+}
+
+const StemEntry& stem_entry(const std::string& folded) {
+  auto& cache = stem_cache();
   static Stemmer stemmer;
   auto it = cache.find(folded);
   if (it != cache.end()) return it->second;
@@ -115,6 +121,24 @@ int stem_id(const std::string& stem) {
 }
 
 const std::string& stem_word(const std::string& folded) { return stem_entry(folded).stem; }
+
+std::vector<std::pair<std::string, std::string>> stem_table() {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& [folded, e] : stem_cache()) out.emplace_back(folded, e.stem);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+void prime_stems(std::string_view table) {
+  auto& cache = stem_cache();
+  for_each_piece(table, '\n', [&](std::string_view line) {
+    std::size_t tab = line.find('\t');
+    if (tab == std::string_view::npos) return;
+    std::string stem(line.substr(tab + 1));
+    int sid = stem_id(stem);
+    cache.try_emplace(std::string(line.substr(0, tab)), StemEntry{std::move(stem), sid});
+  });
+}
 
 std::vector<Word> tokenize(std::string_view text) {
   std::vector<Word> out;
@@ -282,6 +306,10 @@ bool parse_kind(std::string_view s, Kind& kind) {
 const Lexicon& Lexicon::builtin() {
   // Never destroyed: freeing thousands of phrases at exit is work nobody waits for.
   static const Lexicon* lex = [] {
+    // The build stemmed the lexicon's words already (cmake/lexicon_stems.cpp): Snowball
+    // on every phrase word at each start cost more than the rest of compiling the lexicon.
+    load_builtin_irregulars();
+    prime_stems(embedded("stems/lexicon.tsv"));
     std::vector<std::pair<std::string, std::string>> files;
     for (auto name : embedded_names("lexicon/"))
       files.emplace_back(std::string(name), std::string(embedded(name)));

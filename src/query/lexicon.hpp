@@ -33,6 +33,11 @@ std::vector<Word> tokenize(std::string_view text);
 const std::string& stem_word(const std::string& folded);
 // The interned id of a stem: equal stems, equal ids (process-wide, never reused).
 int stem_id(const std::string& stem);
+// Every word stemmed so far as (folded, stem), sorted; and the reverse: fill the stem
+// cache from such a table ("folded<TAB>stem" lines). The build uses the pair to stem the
+// lexicon's words once, at build time.
+std::vector<std::pair<std::string, std::string>> stem_table();
+void prime_stems(std::string_view table);
 
 enum class Kind { data, recipient, purpose, action, intent, condition, negation, modality, subject, count };
 const char* to_string(Kind kind);
