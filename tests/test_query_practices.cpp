@@ -293,3 +293,238 @@ TEST_CASE("practice labels after the precision fixes, on sentences written for t
     CHECK(negative == c.negative);
   }
 }
+
+// ---- list items, public exposure, exceptions (written for these tests)
+
+namespace {
+const Practice* find_practice(const SentenceFacts& f, std::string_view action, bool negative) {
+  for (const Practice& p : f.practices)
+    if (p.action == action && p.negative == negative) return &p;
+  return nullptr;
+}
+}  // namespace
+
+TEST_CASE("a list item naming data without a verb of its own is what the policy collects") {
+  auto f = analyze_sentence("Billing address and phone number when you place an order with us.");
+  const Practice* p = find_action(f, "collect");
+  REQUIRE(p);
+  CHECK(p->actor == "first_party");
+  CHECK(has(ids(p->data), "postal_address"));
+  CHECK(has(ids(p->data), "phone_number"));
+  // a heading in title case, a heading introducing a list, and a sentence with a verb of
+  // its own are no list items
+  CHECK(analyze_sentence("Device Information and Other Technical Data Collected Automatically.").practices.empty());
+  CHECK(analyze_sentence("Messages, comments and other posts in the community area:").practices.empty());
+  CHECK(find_action(analyze_sentence("Your browser settings should tell you how to turn off cookies."), "collect") == nullptr);
+}
+
+TEST_CASE("'registration information' at the start of a sentence is data, not the user as subject") {
+  auto f = analyze_sentence("Registration information may include your name, email address and date of birth.");
+  const Practice* p = find_action(f, "collect");
+  REQUIRE(p);
+  CHECK(has(ids(p->data), "email_address"));
+}
+
+TEST_CASE("data that becomes public or visible to others is shared with the public") {
+  auto f = analyze_sentence("Comments and ratings you leave for sellers become public and can be read by anyone.");
+  const Practice* p = find_action(f, "share");
+  REQUIRE(p);
+  CHECK_FALSE(p->negative);
+  CHECK(has(ids(p->data), "user_content"));
+  CHECK(ids(p->recipient) == std::vector<std::string>{"public"});
+
+  auto g = analyze_sentence("Your profile photo is not visible to other users.");
+  const Practice* q = find_action(g, "share");
+  REQUIRE(q);
+  CHECK(q->negative);
+  CHECK(has(ids(q->recipient), "public"));
+  // available to the user alone is no sharing
+  CHECK(find_action(analyze_sentence("Your order history is available to you in your account."), "share") == nullptr);
+}
+
+TEST_CASE("participles coordinated before 'by' keep the passive: read and used by other members") {
+  auto f = analyze_sentence("Any information you submit in the forum can be read and used by other members.");
+  const Practice* p = find_action(f, "use");
+  REQUIRE(p);
+  CHECK(p->actor == "third_party");
+  CHECK(has(ids(p->recipient), "public"));
+  // "information you ..." is no "inform you"
+  CHECK(find_action(f, "notify") == nullptr);
+}
+
+TEST_CASE("a denial with an exception also states the practice for the excepted cases") {
+  auto f = analyze_sentence("We do not rent your contact details to other companies unless you ask us to.");
+  const Practice* denied = find_practice(f, "rent", true);
+  const Practice* excepted = find_practice(f, "rent", false);
+  REQUIRE(denied);
+  REQUIRE(excepted);
+  CHECK(has(excepted->conditions, "except as described"));
+  CHECK(ids(excepted->data) == ids(denied->data));
+  // without an exception the denial stands alone
+  auto g = analyze_sentence("We never rent your contact details to other companies.");
+  CHECK(find_practice(g, "rent", false) == nullptr);
+}
+
+TEST_CASE("data excepted from the object ('but not', 'not including') is denied") {
+  auto f = analyze_sentence(
+      "We may rent your name and postal address (but not your email address) to carefully chosen retailers.");
+  const Practice* p = find_practice(f, "rent", false);
+  const Practice* q = find_practice(f, "rent", true);
+  REQUIRE(p);
+  REQUIRE(q);
+  CHECK(has(ids(p->data), "name"));
+  CHECK_FALSE(has(ids(p->data), "email_address"));
+  CHECK(ids(q->data) == std::vector<std::string>{"email_address"});
+  // "including but not limited to" is no exception
+  auto g = analyze_sentence("We may share your information, including but not limited to your email address, with partners.");
+  CHECK(find_practice(g, "share", true) == nullptr);
+}
+
+TEST_CASE("nouns coordinated with a noun form stay nouns: 'the collection, use and retention of'") {
+  auto f = analyze_sentence("The company follows strict rules on the collection, use and retention of customer data.");
+  CHECK(find_action(f, "use") == nullptr);
+  CHECK(find_action(f, "retain") == nullptr);
+}
+
+TEST_CASE("'the safeguards we use to protect': the infinitive is the purpose, not a shared object") {
+  auto f = analyze_sentence("These are the safeguards we use to protect your account details.");
+  CHECK(find_action(f, "use") == nullptr);
+}
+
+TEST_CASE("actors: people named with a third party, third-party websites, a company with its providers") {
+  auto f = analyze_sentence("These vendors and individuals have access to your billing details.");
+  const Practice* p = find_action(f, "access");
+  REQUIRE(p);
+  CHECK(p->actor == "third_party");
+  CHECK(has(ids(p->data), "financial"));
+
+  auto g = analyze_sentence("Other websites that you visit from our links may collect your IP address.");
+  const Practice* q = find_action(g, "collect");
+  REQUIRE(q);
+  CHECK(q->actor == "third_party");
+
+  auto h = analyze_sentence("When you use the app, Acme and its service providers may collect your device identifiers.");
+  bool own = false, theirs = false;
+  for (const Practice& x : h.practices)
+    if (x.action == "collect") (x.actor == "first_party" ? own : theirs) = true;
+  CHECK(own);
+  CHECK(theirs);
+}
+
+TEST_CASE("denials: of 'allow our vendors to', of an included gerund; instructions to the reader are none") {
+  auto f = analyze_sentence("We do not allow our vendors to sell your data.");
+  const Practice* p = find_action(f, "sell");
+  REQUIRE(p);
+  CHECK(p->negative);
+  CHECK(p->actor == "third_party");
+
+  auto g = analyze_sentence("This does not include selling your personal details to advertisers.");
+  const Practice* q = find_action(g, "sell");
+  REQUIRE(q);
+  CHECK(q->negative);
+
+  CHECK(analyze_sentence("If you are younger than 16, please do not send us your phone number.").practices.empty());
+  CHECK(analyze_sentence("If you are younger than 16, do not give your phone number to Acme.").practices.empty());
+}
+
+TEST_CASE("'get information about you': data overlapping the action phrase is its object") {
+  auto f = analyze_sentence("We sometimes get information about you from partners.");
+  const Practice* p = find_action(f, "obtain");
+  REQUIRE(p);
+  CHECK(has(ids(p->data), "personal_information"));
+}
+
+TEST_CASE("questions and question-like headings about a practice state none") {
+  CHECK(find_action(analyze_sentence("Does Acme Share Your Information With Advertisers"), "share") == nullptr);
+  CHECK(find_action(analyze_sentence("When Your Personal Data May Be Disclosed"), "disclose") == nullptr);
+  // a denial at the start of a sentence is no question
+  auto f = analyze_sentence("Do not share your password with anyone.");
+  CHECK(find_practice(f, "share", false) == nullptr);
+}
+
+TEST_CASE("phrases with an action word that state no handling of personal data") {
+  // a principle's name, an agency's name, a browser signal
+  CHECK(find_action(analyze_sentence("We adhere to the principles of notice, choice, onward transfer and security."),
+                    "transfer") == nullptr);
+  CHECK(find_action(analyze_sentence("See the Federal Trade Commission website for more information."), "trade") == nullptr);
+  CHECK(find_action(analyze_sentence("Some browsers may transmit Do Not Track signals to the websites you visit."),
+                    "transfer") == nullptr);
+  // keeping data accurate or private is no retention
+  CHECK(find_action(analyze_sentence("To maintain data accuracy, we have put safeguards in place."), "retain") == nullptr);
+  CHECK(find_action(analyze_sentence("We have no duty to keep private the information you post in public chats."),
+                    "retain") == nullptr);
+}
+
+TEST_CASE("being asked or required to provide data is our collecting it") {
+  auto f = analyze_sentence("You may be asked to provide your phone number when you book a table.");
+  const Practice* p = find_action(f, "collect");
+  REQUIRE(p);
+  CHECK(p->actor == "first_party");
+  CHECK(has(ids(p->data), "phone_number"));
+}
+
+TEST_CASE("merging data is a use of it") {
+  auto f = analyze_sentence("We may merge your purchase history with demographic data from our partners.");
+  const Practice* p = find_action(f, "use");
+  REQUIRE(p);
+  CHECK(has(ids(p->data), "transactions"));
+}
+
+TEST_CASE("'collects the following:' takes the data listed after the colon") {
+  auto f = analyze_sentence("When you search, Acme collects the following: your search terms, IP address and browser type.");
+  const Practice* p = find_action(f, "collect");
+  REQUIRE(p);
+  CHECK(has(ids(p->data), "ip_address"));
+}
+
+TEST_CASE("'how' in an opening purpose clause does not make the statement after the comma indirect") {
+  auto f = analyze_sentence("To understand how our ads perform, we may collect your IP address and device identifiers.");
+  CHECK(find_action(f, "collect") != nullptr);
+  // a description of the policy's contents stays indirect
+  auto g = analyze_sentence("This notice explains how we collect your IP address, and when we share it.");
+  CHECK(find_action(g, "collect") == nullptr);
+}
+
+TEST_CASE("'log in' and 'a set of' are no practices") {
+  CHECK(find_action(analyze_sentence("You can review your account information after you log in to the site."), "collect") ==
+        nullptr);
+  auto f = analyze_sentence("Our pixels collect only a small set of information, such as the time of a page view.");
+  const Practice* p = find_action(f, "collect");
+  REQUIRE(p);
+  CHECK(has(ids(p->data), "usage_data"));
+  CHECK(find_action(f, "set") == nullptr);
+}
+
+TEST_CASE("a verb takes the object of a later verb only when coordinated with it") {
+  // "use encryption to protect your data": the data is what is protected, not what is used
+  CHECK(find_action(analyze_sentence("We use industry-standard encryption to protect your payment details."), "use") ==
+        nullptr);
+  // "sell, rent or allow any partner to use your email address": one shared object
+  auto f = analyze_sentence("We will not sell, rent or allow any partner to use your email address.");
+  const Practice* p = find_action(f, "sell");
+  REQUIRE(p);
+  CHECK(ids(p->data) == std::vector<std::string>{"email_address"});
+}
+
+TEST_CASE("an infinitive keeps the joint subject: 'We and our partners use tools to collect'") {
+  auto f = analyze_sentence("We and our partners use various tools to collect your device identifiers.");
+  bool own = false, theirs = false;
+  for (const Practice& x : f.practices)
+    if (x.action == "collect") (x.actor == "first_party" ? own : theirs) = true;
+  CHECK(own);
+  CHECK(theirs);
+}
+
+TEST_CASE("a clause after 'but' without a subject keeps the subject before it") {
+  auto f = analyze_sentence("Our vendors have access to your order history, but may not use it for their own marketing.");
+  const Practice* p = find_practice(f, "use", true);
+  REQUIRE(p);
+  CHECK(p->actor == "third_party");
+}
+
+TEST_CASE("advice to the reader and the reader's requests state no practice") {
+  CHECK(find_action(analyze_sentence("We recommend that you pick a strong password and not share your password with others."),
+                    "share") == nullptr);
+  CHECK(find_action(analyze_sentence("You may instruct us not to share your contact details with partners."), "share") ==
+        nullptr);
+}

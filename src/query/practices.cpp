@@ -121,6 +121,7 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
 
   // Keep the action mentions that are verbs of a practice.
   std::vector<int> verbs;
+  int nominal_end = -1;  // word index after the last action named by a noun
   for (int a : actions) {
     const Match& m = M[a];
     if (inside(m, datas, false) || inside(m, recips, false) || inside(m, conditions, false) ||
@@ -128,6 +129,7 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
       continue;
     const Concept& c = lex.entry(m.cid);
     if (c.id == "none") continue;
+    if (c.id == "set" && m.end < n && W[m.end].folded == "of") continue;  // "a limited set of data"
     // "our use of your location", "the collection of data": no statement of its own
     if (is_collect_action(c.id) && m.end < n && W[m.end].folded == "of") continue;
     int pw = m.begin > 0 ? m.begin - 1 : -1;
@@ -147,6 +149,14 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
             p == "or" || p == "include" || p == "includes" || p == "including" || p == "involves" || p == "by")))
         nominal = true;
     }
+    // "the collection, use and retention of data": coordinated with a noun, a noun too
+    if (!nominal && nominal_end >= 0 && nominal_end < m.begin && m.begin - nominal_end <= 2) {
+      bool coord = true;
+      for (int k = nominal_end; k < m.begin; ++k)
+        if (!(W[k].folded == "," || W[k].folded == "and" || W[k].folded == "or")) coord = false;
+      nominal = coord;
+    }
+    if (nominal) nominal_end = m.end;
     if (nominal) {
       // "the disclosure of your information", "sale of personal data": keep with its object;
       // "our use of your location" states no practice of its own
@@ -164,6 +174,10 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
       bool coord = m.begin >= g.last_end && m.begin - g.last_end <= 3;
       for (int k = g.last_end; coord && k < m.begin; ++k)
         if (!is_coordinator(W[k])) coord = false;
+      // "the measures we use to protect": "to" right after a verb opens its purpose
+      if (coord && m.begin - g.last_end == 1 && W[g.last_end].folded == "to" &&
+          W[M[g.actions.back()].begin].folded == "use")  // (not "are not used to access")
+        coord = false;
       if (coord && m.begin > g.last_end) {
         g.actions.push_back(v);
         g.last_end = m.end;
@@ -195,6 +209,7 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
 
   bool prev_negative = false;
   std::string prev_actor;
+  bool prev_joint = false;
   std::vector<int> prev_data;  // data of the previous practice group (for "it", "them")
   for (std::size_t gi = 0; gi < groups.size(); ++gi) {
     const Group& g = groups[gi];
@@ -214,6 +229,14 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
       int steps = 0;
       while (k >= pre_begin && steps < 6) {
         const Word& w = W[k];
+        // "can be read, copied and used by": participles coordinated before the verb
+        if ((w.folded == "and" || w.folded == "or" || w.folded == ",") && k - 1 >= pre_begin && !W[k - 1].punct &&
+            (W[k - 1].folded.ends_with("ed") || W[k - 1].folded == "read" || W[k - 1].folded == "seen") &&
+            W[g.first].folded.ends_with("ed")) {
+          k -= 2;
+          ++steps;
+          continue;
+        }
         if (w.punct) break;
         bool is_neg = false;
         for (int ni : negations)
@@ -222,7 +245,10 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
         for (int mi : modals)
           if (M[mi].begin <= k && k < M[mi].end && modality.empty()) modality = lex.entry(M[mi].cid).id;
         if (is_be(w.folded)) passive = true;
-        if (!is_neg && !skip_words().count(w.folded) && !(w.folded.size() > 3 && w.folded.ends_with("ly"))) {
+        // "this does not include selling": a gerund after a denied "include"
+        bool includes = (w.folded == "include" || w.folded == "includes" || w.folded == "involve" ||
+                         w.folded == "involves") && W[g.first].folded.ends_with("ing");
+        if (!is_neg && !includes && !skip_words().count(w.folded) && !(w.folded.size() > 3 && w.folded.ends_with("ly"))) {
           // multi-word modals ("reserve the right to", "are required to")
           bool in_modal = false;
           for (int mi : modals)
@@ -298,7 +324,13 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
         if (!(W[j].folded.size() > 3 && W[j].folded.ends_with("ly")) && W[j].folded != "also" && W[j].folded != "then")
           break;
       }
-      if (infinitive && gi > 0 && !prev_actor.empty()) actor = prev_actor;
+      // "They have access to your data, but may not use it": the subject of the clause before
+      if (k < cs && cs > 0 && gi > 0 && !prev_actor.empty() && (W[cs - 1].folded == "but" || W[cs - 1].folded == ";"))
+        actor = prev_actor;
+      if (infinitive && gi > 0 && !prev_actor.empty()) {
+        actor = prev_actor;
+        joint = prev_joint;  // "We and our partners use tools to collect ...": both collect
+      }
       if (k >= cs && (W[k].folded == "that" || W[k].folded == "who" || W[k].folded == "which")) {
         --k;
         if (k >= cs && W[k].folded == ",") --k;
@@ -309,22 +341,37 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
         if (sj >= 0) {
           const std::string& who = lex.entry(M[sj].cid).id;
           actor = who == "user" ? "user" : who == "third_party" ? "third_party" : "first_party";
+          // "these companies and individuals have access": people named with a third party
+          int c = M[sj].begin - 1;
+          if (who == "user" && c - 1 >= cs && (W[c].folded == "and" || W[c].folded == "or") &&
+              (covering(recips, c - 1) >= 0 ||
+               (covering(subjects, c - 1) >= 0 && lex.entry(M[covering(subjects, c - 1)].cid).id == "third_party")))
+            actor = "third_party";
         } else if (r >= 0 && M[r].end == k + 1) {
           actor = "third_party";
           // "We and our service providers collect", "Acme and its affiliates use": both act
           {
             int a = M[r].begin - 1;
-            while (a >= cs && (W[a].folded == "our" || W[a].folded == "its" || W[a].folded == "their")) --a;
+            // "our third party service provider": the words of the recipient phrase
+            while (a >= cs && (W[a].folded == "our" || W[a].folded == "its" || W[a].folded == "their" ||
+                               W[a].folded == "trusted" || W[a].folded == "selected" || covering(recips, a) >= 0))
+              --a;
             if (a - 1 >= cs && (W[a].folded == "and" || W[a].folded == "or")) {
               int sj2 = covering(subjects, a - 1);
-              bool named = !W[a - 1].punct && W[a - 1].begin < text.size() &&
-                           std::isupper(static_cast<unsigned char>(text[W[a - 1].begin])) && a - 1 == cs;
+              auto capital = [&](int i) {
+                return !W[i].punct && W[i].begin < text.size() && std::isupper(static_cast<unsigned char>(text[W[i].begin]));
+              };
+              // "Acme and its affiliates", also after an opening clause or a run-in heading
+              bool named = capital(a - 1) && (a - 1 == cs || W[a - 2].punct || capital(a - 2));
               if ((sj2 >= 0 && lex.entry(M[sj2].cid).id == "first_party") || named) joint = true;
             }
           }
           // "(do not) allow third parties to collect": the denial of "allow" covers the verb
           int a = M[r].begin - 1;
-          while (a >= cs && (W[a].folded == "other" || W[a].folded == "any" || W[a].folded == "such")) --a;
+          while (a >= cs && (W[a].folded == "other" || W[a].folded == "any" || W[a].folded == "such" ||
+                             W[a].folded == "our" || W[a].folded == "its" || W[a].folded == "their" ||
+                             W[a].folded == "the" || W[a].folded == "these" || W[a].folded == "those"))
+            --a;
           if (a >= cs) {
             const std::string& st = W[a].stem;
             if (st == "allow" || st == "permit" || st == "author" || st == "let" || st == "enabl") {
@@ -350,7 +397,7 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
                                  W[h].folded == "certain" || W[h].folded == "many"))
             ++h;
           for (int r : recips)
-            if (M[r].begin == h && M[r].end < g.first &&
+            if (M[r].begin >= cs && M[r].begin <= h && M[r].end > h && M[r].end < g.first &&
                 (W[M[r].end].folded == "that" || W[M[r].end].folded == "who" || W[M[r].end].folded == "which" ||
                  W[M[r].end].folded == "may" || W[M[r].end].folded == "can" || W[M[r].end].folded == "will"))
               actor = "third_party";
@@ -368,22 +415,72 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
     // "how we collect, use and share your information": describes, does not state.
     {
       bool indirect = false;
-      for (int k = cs; k < g.first; ++k)
+      for (int k = cs; k < g.first; ++k) {
+        // "To understand how ads perform, we collect ...": a new subject after the comma
+        if (W[k].folded == "," && k + 1 < g.first)
+          for (int sj : subjects)
+            if (M[sj].begin == k + 1) indirect = false;
         if (!W[k].punct && (W[k].folded == "how" || W[k].folded == "why" || W[k].folded == "whether" ||
                             W[k].folded == "what" ||
                             (W[k].folded == "ways" && k + 1 < g.first && W[k + 1].folded != "to")))
           indirect = true;
+      }
       // "you may choose not to share": the user's choice, not a practice
       for (int k = std::max(cs, g.first - 4); k + 1 < g.first; ++k) {
         const std::string& st = W[k].stem;
         if ((st == "choos" || st == "elect" || st == "decid" || st == "opt" || st == "prefer" || st == "ask") &&
             W[k + 1].folded == "not")
           indirect = true;
+        // "you may instruct us not to share it": the user's request
+        if ((st == "instruct" || st == "ask" || st == "request" || st == "tell") && W[k + 1].folded == "us" &&
+            k + 2 < g.first && W[k + 2].folded == "not")
+          indirect = true;
+      }
+      // "We recommend that you not share your password": advice to the reader
+      for (int k = cs; k < g.first; ++k) {
+        const std::string& st = W[k].stem;
+        if (st == "recommend" || st == "encourag" || st == "advis" || st == "urg") indirect = true;
       }
       // "if you do not want us to share it": a wish, not a statement
       for (int k = std::max(cs, g.first - 5); k < g.first; ++k) {
         const std::string& st = W[k].stem;
         if (st == "want" || st == "wish" || st == "prefer" || st == "would like") indirect = true;
+      }
+      // "If you are under 13, do not provide personal information": an instruction to the reader
+      if (negative) {
+        int k = g.first - 1;
+        bool aux_do = false, subject = false;
+        while (k >= cs && !W[k].punct && W[k].folded != "please") {
+          bool neg_word = false;
+          for (int ni : negations)
+            if (M[ni].begin <= k && k < M[ni].end) neg_word = true;
+          if (W[k].folded == "do") aux_do = true;
+          else if (!neg_word) subject = true;
+          --k;
+        }
+        if (aux_do && !subject) indirect = true;
+      }
+      // "Does Acme share the information?", "When Your Data May Be Shared": a question or a
+      // heading about a practice, not a statement of it
+      {
+        int s0 = 0;
+        while (s0 < n && W[s0].punct) ++s0;
+        if (s0 < g.first && s0 + 1 < n) {
+          const std::string& w0 = W[s0].folded;
+          bool inverted = (w0 == "does" || w0 == "do" || w0 == "did" || w0 == "is" || w0 == "are" || w0 == "can" ||
+                           w0 == "will" || w0 == "may" || w0 == "shall") &&
+                          W[s0 + 1].folded != "not" && W[s0 + 1].folded != "nt";
+          for (int ni : negations)
+            if (M[ni].begin == s0 + 1) inverted = false;
+          int words = 0, capital = 0;
+          for (int k = s0; k < n; ++k) {
+            if (W[k].punct) continue;
+            ++words;
+            if (W[k].begin < text.size() && std::isupper(static_cast<unsigned char>(text[W[k].begin]))) ++capital;
+          }
+          bool title = words >= 3 && capital * 10 >= words * 6;
+          if (inverted || (title && (w0 == "when" || w0 == "where" || w0 == "who" || w0 == "with"))) indirect = true;
+        }
       }
       // "the collection, use and sharing of your information": nouns, not statements
       if (g.last_end < n && W[g.last_end].folded == "of") indirect = true;
@@ -430,7 +527,7 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
       const Match& dm = M[d];
       bool in_gap = false;  // "make certain information available"
       for (int a : g.actions)
-        if (dm.begin > M[a].begin && dm.end <= M[a].end) in_gap = true;
+        if (dm.begin > M[a].begin && dm.begin < M[a].end) in_gap = true;  // also "get [information about you]"
       if ((dm.begin >= g.last_end && dm.end <= data_end) || in_gap) data.push_back(dm.cid);
     }
     if (data.empty()) {
@@ -463,7 +560,13 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
           }
         }
       }
-      if (data.empty() && gi + 1 < groups.size() && groups[gi + 1].first < ce) {
+      // (not "the measures we use to protect your data": an infinitive of purpose)
+      bool chained = false;  // "... or allow": a coordinated verb hands the object on
+      if (gi + 1 < groups.size())
+        for (int k = g.last_end; k < groups[gi + 1].first; ++k)
+          if (W[k].folded == "or" || W[k].folded == "and" || W[k].folded == "," || W[k].folded == "nor") chained = true;
+      if (data.empty() && gi + 1 < groups.size() && groups[gi + 1].first < ce && chained &&
+          !(g.last_end < n && W[g.last_end].folded == "to")) {
         // "sell, rent or allow any third party to use your email address"
         for (int d : datas)
           if (M[d].begin >= g.last_end && M[d].end <= ce) data.push_back(M[d].cid);
@@ -471,6 +574,17 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
       if (data.empty() && g.last_end < obj_end) {
         const std::string& o = W[g.last_end].folded;
         if (o == "it" || o == "them" || o == "this" || o == "these" || o == "that") data = prev_data;
+      }
+      // "Acme collects the following: search terms, IP address, ...": the list after the colon
+      if (data.empty() && ce < n && W[ce].folded == ":" && ce - g.last_end <= 3 && gi + 1 == groups.size()) {
+        bool announces = true;
+        for (int k = g.last_end; k < ce; ++k)
+          if (!(W[k].folded == "the" || W[k].folded == "following" || W[k].folded == "these" || W[k].folded == "things"))
+            announces = false;
+        int le = clause_end(ce + 1);
+        if (announces)
+          for (int d : datas)
+            if (M[d].begin > ce && M[d].end <= le) data.push_back(M[d].cid);
       }
     }
     for (int r : recips) {
@@ -514,6 +628,37 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
         if (std::find(out.begin(), out.end(), x) == out.end()) out.push_back(x);
       v = std::move(out);
     };
+    // Data named as an exception to the object: "your name and address (but not your email
+    // address)", "aggregated data (not including your name)", "... but not your contact details".
+    std::vector<int> excluded;
+    if (!negative) {
+      int from = -1;
+      for (int k = g.last_end; k + 1 < n && k <= ce; ++k) {
+        const std::string& w = W[k].folded;
+        if ((w == "but" && W[k + 1].folded == "not" && !(k + 2 < n && W[k + 2].folded == "limited")) || (w == "not" && W[k + 1].folded == "including"))
+          from = k + 2;
+        else if (w == "excluding" && k < ce)
+          from = k + 1;
+        if (from >= 0) break;
+        if (k < ce && W[k].folded != "(" && clause_mark(k)) break;
+      }
+      if (from >= 0) {
+        int until = from;
+        while (until < n && !(W[until].punct && (W[until].folded == ")" || W[until].folded == ";" ||
+                                                 W[until].folded == "." || W[until].folded == "-")))
+          ++until;
+        for (int d : datas)
+          if (M[d].begin >= from && M[d].end <= until) excluded.push_back(M[d].cid);
+        // what is excepted is not part of the object
+        std::vector<int> kept;
+        for (int d : datas)
+          if (M[d].begin >= g.last_end && M[d].end <= data_end && !(M[d].begin >= from && M[d].end <= until))
+            kept.push_back(M[d].cid);
+        if (!excluded.empty() && !kept.empty()) data = kept;
+        if (kept.empty()) excluded.clear();
+      }
+    }
+    dedupe(excluded);
     dedupe(data);
     dedupe(recipient);
     dedupe(purpose);
@@ -528,6 +673,7 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
     }
     prev_negative = negative;
     prev_actor = actor;
+    prev_joint = joint;
     prev_data = data;
     for (int a : g.actions) {
       const Match& m = M[a];
@@ -566,6 +712,10 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
         }
       }
       if (needs_data && p.data.empty()) continue;
+      // "browsers may transmit Do Not Track signals": a browser setting, not personal data
+      if (!p.data.empty() && std::all_of(p.data.begin(), p.data.end(), [&](int d) { return lex.entry(d).id == "dnt_signal"; }) &&
+          p.action != "honor")
+        continue;
       // "provide you with content", "give you a glimpse": handing on needs someone to hand on to
       // Handing data to "us" is our receiving it; handing it to "you" is no sharing.
       if (is_share_action(p.action) && p.recipient.empty()) {
@@ -678,6 +828,103 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
         own.recipient.clear();
         f.practices.push_back(std::move(own));
       }
+      // "We do not share your data except as described below", "... unless you consent":
+      // a denial with an exception states the practice for the excepted cases too.
+      bool excepted = false;
+      if (p.negative && p.actor == "first_party" && (is_share_action(p.action) || is_collect_action(p.action))) {
+        for (int k = g.last_end; k < n && !excepted; ++k) {
+          if (W[k].folded == ";" || W[k].folded == "." || W[k].folded == "but" || W[k].folded == "however") break;
+          if (W[k].folded == "except" || W[k].folded == "unless" || W[k].folded == "excepting" ||
+              (W[k].folded == "other" && k + 2 < n && W[k + 1].folded == "than" && W[k + 2].folded == "as"))
+            excepted = true;
+        }
+      }
+      Practice twin;
+      if (excepted) {
+        twin = p;
+        twin.negative = false;
+        twin.scope.clear();
+        if (std::find(twin.conditions.begin(), twin.conditions.end(), "except as described") == twin.conditions.end())
+          twin.conditions.push_back("except as described");
+      }
+      Practice denied;
+      if (!excluded.empty() && !p.negative) {
+        denied = p;
+        denied.negative = true;
+        denied.data = excluded;
+        denied.conditions.clear();
+      }
+      f.practices.push_back(std::move(p));
+      if (excepted) f.practices.push_back(std::move(twin));
+      if (!denied.data.empty()) f.practices.push_back(std::move(denied));
+    }
+  }
+  // Data made visible to others, stated of the data itself: "Comments you post become
+  // public", "your profile may be visible to other members", "reviews are searchable by
+  // anyone". Sharing with the public (or the audience named), by the first party.
+  {
+    static const std::unordered_set<std::string_view> exposed{
+        "available", "visible", "viewable", "accessible", "searchable", "displayed", "shown", "seen",
+        "readable", "published", "posted", "disclosed"};
+    static const std::unordered_set<std::string_view> linking{
+        "is", "are", "be", "been", "being", "become", "becomes", "became", "remain", "remains", "considered", "made",
+        "treated", "deemed", "publicly", "always", "generally", "also", "not", "never", "and", "may", "will", "can"};
+    const int public_id = lex.find(Kind::recipient, "public");
+    for (int k = 1; k < n; ++k) {
+      const std::string& w = W[k].folded;
+      bool is_public = w == "public" && (k + 1 >= n || W[k + 1].folded != "forums");
+      bool is_exposed = exposed.count(w) > 0;
+      if (!is_public && !is_exposed) continue;
+      // a linking verb right before ("becomes public", "may be visible", "is not searchable")
+      int j = k - 1;
+      bool link = false, negative = false;
+      while (j >= 0 && !W[j].punct && linking.count(W[j].folded)) {
+        link = link || W[j].folded != "and";
+        if (W[j].folded == "not" || W[j].folded == "never") negative = true;
+        --j;
+      }
+      if (!link) continue;
+      for (int ni : negations)
+        if (M[ni].begin > j && M[ni].begin < k) negative = true;
+      // the audience: "to other users", "by anyone", "to the public"; "public" names it itself
+      std::vector<int> audience;
+      if (is_public) {
+        if (public_id >= 0) audience.push_back(public_id);
+      } else {
+        int a = k + 1;
+        if (a < n && (W[a].folded == "to" || W[a].folded == "by")) {
+          for (int r : recips)
+            if (M[r].begin >= a + 1 && M[r].begin <= a + 3) {
+              audience.push_back(M[r].cid);
+              break;
+            }
+          if (audience.empty() && a + 1 < n &&
+              (W[a + 1].folded == "everyone" || W[a + 1].folded == "anyone" || W[a + 1].folded == "them") && public_id >= 0)
+            audience.push_back(public_id);
+        }
+      }
+      if (audience.empty()) continue;
+      // the data is the subject of the clause
+      int cs = clause_start(k);
+      std::vector<int> data;
+      for (int d : datas)
+        if (M[d].begin >= cs && M[d].end <= j + 1 &&
+            std::find(data.begin(), data.end(), M[d].cid) == data.end())
+          data.push_back(M[d].cid);
+      if (data.empty()) continue;
+      bool known = false;  // a practice of the clause already shares it
+      for (const Practice& q : f.practices)
+        if (is_share_action(q.action) && q.begin >= W[cs].begin && q.end <= W[k].end) known = true;
+      if (known) continue;
+      Practice p;
+      p.action = "share";
+      p.negative = negative;
+      p.data = data;
+      p.recipient = audience;
+      for (int mi : modals)
+        if (M[mi].begin > j && M[mi].begin < k && p.modality.empty()) p.modality = lex.entry(M[mi].cid).id;
+      p.begin = W[j + 1].begin;
+      p.end = W[k].end;
       f.practices.push_back(std::move(p));
     }
   }
@@ -714,8 +961,45 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
     }
     bool user_subject = false;
     for (int s : subjects)
-      if (lex.entry(M[s].cid).id == "user" && M[s].begin <= 1) user_subject = true;
-    if (specific > 0 && !user_subject && list_verb && negations.empty()) {
+      if (lex.entry(M[s].cid).id == "user" && M[s].begin <= 1 && !inside(M[s], datas, false)) user_subject = true;
+    // A list item without a verb of its own: "Payment and billing details.", "Your
+    // username and password", "Email address when you sign up for the newsletter".
+    bool fragment = false;
+    {
+      int s0 = 0;
+      while (s0 < n && W[s0].punct) ++s0;
+      if (s0 < n && (W[s0].folded == "your" || W[s0].folded == "any" || W[s0].folded == "the" || W[s0].folded == "other" ||
+                     W[s0].folded == "our" || W[s0].folded == "a" || W[s0].folded == "an" || W[s0].folded == "all"))
+        ++s0;
+      int lead = -1;  // the data phrase the item starts with
+      for (int d : datas)
+        if (M[d].begin == s0 && (lead < 0 || M[d].end > M[lead].end)) lead = d;
+      int words = 0, capital = 0;
+      for (int k = 0; k < n; ++k) {
+        if (W[k].punct) continue;
+        ++words;
+        if (W[k].begin < text.size() && std::isupper(static_cast<unsigned char>(text[W[k].begin]))) ++capital;
+      }
+      int last = n - 1;  // "Comments, posts and other public activities:" introduces a list
+      while (last > 0 && W[last].punct && W[last].folded != ":") --last;
+      if (lead >= 0 && words >= 6 && capital * 2 <= words && last >= 0 && W[last].folded != ":") {
+        const std::string& lid = lex.entry(M[lead].cid).id;
+        // "Cookies help us ...", "Visit our page": a technology or an imperative, not a data item
+        bool weak_lead = lid == "cookies" || (lid == "usage_data" && M[lead].end - M[lead].begin == 1);
+        static const std::unordered_set<std::string_view> finite{
+            "is", "are", "was", "were", "may", "will", "can", "could", "might", "should", "must", "does", "do",
+            "has", "have", "shall", "would", "cannot", "we", "becomes", "become", "remains", "contains", "allow", "allows"};
+        static const std::unordered_set<std::string_view> subordinate{
+            "when", "if", "that", "which", "who", "you", "such", "e", "(", "including", "like", "whether", "where"};
+        bool main_verb = false;
+        for (int k = M[lead].end; k < n; ++k) {
+          if (subordinate.count(W[k].folded)) break;
+          if (finite.count(W[k].folded)) main_verb = true;
+        }
+        fragment = !weak_lead && !main_verb;
+      }
+    }
+    if (specific > 0 && !user_subject && (list_verb || fragment) && negations.empty()) {
       Practice p;
       p.action = "collect";
       p.data = data;
