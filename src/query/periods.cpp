@@ -4,6 +4,8 @@
 #include <cstdio>
 
 namespace policyq::query {
+// Word comparisons against literals as string_views: the length is checked first.
+using std::string_view_literals::operator""sv;
 namespace {
 
 int month_value(std::string_view w) {
@@ -60,11 +62,11 @@ std::size_t event_end(const std::vector<Word>& w, std::size_t i) {
     // a date or a duration starts its own period: "until the later of | May 25, 2020"
     if (j > i && month_value(x.folded) && j + 1 < w.size() && all_digits(w[j + 1].folded)) break;
     if (j > i + 1 && number_value(x.folded) > 1 && j + 1 < w.size() && unit_of(w[j + 1].folded)) break;
-    if (x.punct && (x.folded == "." || x.folded == ";" || x.folded == "," || x.folded == ":" || x.folded == ")"))
+    if (x.punct && (x.folded == "."sv || x.folded == ";"sv || x.folded == ","sv || x.folded == ":"sv || x.folded == ")"sv))
       break;
-    if (j > i && (x.folded == "or" || x.folded == "unless" || x.folded == "however" || x.folded == "and") &&
-        j + 1 < w.size() && (unit_of(w[j + 1].folded) || number_value(w[j + 1].folded) > 0 || w[j + 1].folded == "when" ||
-                             w[j + 1].folded == "where" || w[j + 1].folded == "if" || w[j + 1].folded == "we"))
+    if (j > i && (x.folded == "or"sv || x.folded == "unless"sv || x.folded == "however"sv || x.folded == "and"sv) &&
+        j + 1 < w.size() && (unit_of(w[j + 1].folded) || number_value(w[j + 1].folded) > 0 || w[j + 1].folded == "when"sv ||
+                             w[j + 1].folded == "where"sv || w[j + 1].folded == "if"sv || w[j + 1].folded == "we"sv))
       break;
     ++j;
   }
@@ -104,7 +106,7 @@ std::vector<Period> find_periods(std::string_view text, const std::vector<Word>&
         if (j < n && all_digits(w[j].folded) && w[j].folded.size() <= 2) {
           day = to_int(w[j].folded);
           ++j;
-          if (j < n && w[j].folded == ",") ++j;
+          if (j < n && w[j].folded == ","sv) ++j;
         }
         if (j < n && all_digits(w[j].folded) && w[j].folded.size() == 4) {
           year = to_int(w[j].folded);
@@ -147,19 +149,19 @@ std::vector<Period> find_periods(std::string_view text, const std::vector<Word>&
     if (value > 0) {
       std::size_t j = i + 1;
       // "two (2) years"
-      if (j + 2 < n && w[j].folded == "(" && all_digits(w[j + 1].folded) && w[j + 2].folded == ")") j += 3;
-      if (j < n && (w[j].folded == "business" || w[j].folded == "calendar" || w[j].folded == "full" ||
-                    w[j].folded == "additional" || w[j].folded == "consecutive"))
+      if (j + 2 < n && w[j].folded == "("sv && all_digits(w[j + 1].folded) && w[j + 2].folded == ")"sv) j += 3;
+      if (j < n && (w[j].folded == "business"sv || w[j].folded == "calendar"sv || w[j].folded == "full"sv ||
+                    w[j].folded == "additional"sv || w[j].folded == "consecutive"sv))
         ++j;
       if (j < n && unit_of(w[j].folded)) {
-        if ((f == "a" || f == "an") && !(i > 0 && (w[i - 1].folded == "for" || w[i - 1].folded == "within" ||
-                                                   w[i - 1].folded == "than" || w[i - 1].folded == "least")))
+        if ((f == "a" || f == "an") && !(i > 0 && (w[i - 1].folded == "for"sv || w[i - 1].folded == "within"sv ||
+                                                   w[i - 1].folded == "than"sv || w[i - 1].folded == "least"sv)))
           continue;  // "a year" only in "for a year", "within a year"
         char u = unit_of(w[j].folded);
         std::string iso = u == 'H' ? "PT" + std::to_string(value) + "H" : "P" + std::to_string(value) + u;
         std::size_t end = w[j].end;
         std::size_t k = j + 1;
-        if (k < n && (w[k].folded == "from" || w[k].folded == "after" || w[k].folded == "following") &&
+        if (k < n && (w[k].folded == "from"sv || w[k].folded == "after"sv || w[k].folded == "following"sv) &&
             k + 1 < n && !w[k + 1].punct) {
           std::size_t e = event_end(w, k);
           if (e > k + 1) end = w[e - 1].end;
@@ -177,17 +179,17 @@ std::vector<Period> find_periods(std::string_view text, const std::vector<Word>&
               nx == "deletion" || nx == "cancellation" || nx == "such" || nx == "it" || nx == "they";
       if (f == "from" && nx != "the") event = false;
       if (event && !out.empty() && out.back().end > w[i].begin) event = false;  // already in a duration
-    } else if (f == "as" && i + 2 < n && w[i + 1].folded == "long" && w[i + 2].folded == "as") {
+    } else if (f == "as" && i + 2 < n && w[i + 1].folded == "long"sv && w[i + 2].folded == "as"sv) {
       event = true;
-    } else if (f == "while" && i + 1 < n && (w[i + 1].folded == "you" || w[i + 1].folded == "your")) {
+    } else if (f == "while" && i + 1 < n && (w[i + 1].folded == "you"sv || w[i + 1].folded == "your"sv)) {
       event = true;
-    } else if (f == "no" && i + 2 < n && w[i + 1].folded == "longer" &&
-               (w[i + 2].folded == "needed" || w[i + 2].folded == "necessary" || w[i + 2].folded == "required")) {
+    } else if (f == "no" && i + 2 < n && w[i + 1].folded == "longer"sv &&
+               (w[i + 2].folded == "needed"sv || w[i + 2].folded == "necessary"sv || w[i + 2].folded == "required"sv)) {
       event = true;
-      if (i > 0 && (w[i - 1].folded == "is" || w[i - 1].folded == "are")) start = i - 1;
-      if (start > 0 && (w[start - 1].folded == "it" || w[start - 1].folded == "they")) --start;
-      if (start > 0 && w[start - 1].folded == "when") --start;
-    } else if (f == "during" && i + 2 < n && w[i + 1].folded == "the" && w[i + 2].folded == "period") {
+      if (i > 0 && (w[i - 1].folded == "is"sv || w[i - 1].folded == "are"sv)) start = i - 1;
+      if (start > 0 && (w[start - 1].folded == "it"sv || w[start - 1].folded == "they"sv)) --start;
+      if (start > 0 && w[start - 1].folded == "when"sv) --start;
+    } else if (f == "during" && i + 2 < n && w[i + 1].folded == "the"sv && w[i + 2].folded == "period"sv) {
       event = true;
     }
     if (event && w[start].begin >= event_until) {

@@ -6,6 +6,8 @@
 #include <unordered_set>
 
 namespace policyq::query {
+// Word comparisons against literals as string_views: the length is checked first.
+using std::string_view_literals::operator""sv;
 
 bool is_share_action(std::string_view a) {
   return a == "share" || a == "disclose" || a == "sell" || a == "rent" || a == "trade" || a == "transfer";
@@ -51,12 +53,12 @@ bool is_barring(std::string_view w) {
 }
 
 bool is_clause_mark(const Word& w) {
-  if (w.punct) return w.folded == ";" || w.folded == "." || w.folded == ":" || w.folded == "!" || w.folded == "?";
-  return w.folded == "but" || w.folded == "however" || w.folded == "whereas";
+  if (w.punct) return w.folded == ";"sv || w.folded == "."sv || w.folded == ":"sv || w.folded == "!"sv || w.folded == "?"sv;
+  return w.folded == "but"sv || w.folded == "however"sv || w.folded == "whereas"sv;
 }
 
 bool is_coordinator(const Word& w) {
-  if (w.punct) return w.folded == "," || w.folded == "\"";
+  if (w.punct) return w.folded == ","sv || w.folded == "\""sv;
   static const std::unordered_set<std::string_view> s{"or", "and", "otherwise", "also", "not", "either",
                                                       "nor", "neither", "to", "then", "any", "in"};
   return s.count(w.folded) > 0;
@@ -128,13 +130,13 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
         inside(m, purps, true))
       continue;
     const Concept& c = lex.entry(m.cid);
-    if (c.id == "none") continue;
-    if (c.id == "set" && m.end < n && W[m.end].folded == "of") continue;  // "a limited set of data"
+    if (c.id == "none"sv) continue;
+    if (c.id == "set"sv && m.end < n && W[m.end].folded == "of"sv) continue;  // "a limited set of data"
     // "our use of your location", "the collection of data": no statement of its own
-    if (is_collect_action(c.id) && m.end < n && W[m.end].folded == "of") continue;
+    if (is_collect_action(c.id) && m.end < n && W[m.end].folded == "of"sv) continue;
     int pw = m.begin > 0 ? m.begin - 1 : -1;
     bool nominal = m.nominal || (pw >= 0 && !W[pw].punct && determiners().count(W[pw].folded) &&
-                                 !(W[pw].folded == "from" && pw > 0 && is_barring(W[pw - 1].folded)));
+                                 !(W[pw].folded == "from"sv && pw > 0 && is_barring(W[pw - 1].folded)));
     // "sharing your data" after a noun: a gerund, no statement (unless "we are sharing")
     const std::string& head = W[m.begin].folded;
     // "data collection", "information retention": a noun form of a handling verb
@@ -153,14 +155,14 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
     if (!nominal && nominal_end >= 0 && nominal_end < m.begin && m.begin - nominal_end <= 2) {
       bool coord = true;
       for (int k = nominal_end; k < m.begin; ++k)
-        if (!(W[k].folded == "," || W[k].folded == "and" || W[k].folded == "or")) coord = false;
+        if (!(W[k].folded == ","sv || W[k].folded == "and"sv || W[k].folded == "or"sv)) coord = false;
       nominal = coord;
     }
     if (nominal) nominal_end = m.end;
     if (nominal) {
       // "the disclosure of your information", "sale of personal data": keep with its object;
       // "our use of your location" states no practice of its own
-      if (!(m.end < n && W[m.end].folded == "of") || is_collect_action(c.id)) continue;
+      if (!(m.end < n && W[m.end].folded == "of"sv) || is_collect_action(c.id)) continue;
     }
     verbs.push_back(a);
   }
@@ -175,8 +177,8 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
       for (int k = g.last_end; coord && k < m.begin; ++k)
         if (!is_coordinator(W[k])) coord = false;
       // "the measures we use to protect": "to" right after a verb opens its purpose
-      if (coord && m.begin - g.last_end == 1 && W[g.last_end].folded == "to" &&
-          W[M[g.actions.back()].begin].folded == "use")  // (not "are not used to access")
+      if (coord && m.begin - g.last_end == 1 && W[g.last_end].folded == "to"sv &&
+          W[M[g.actions.back()].begin].folded == "use"sv)  // (not "are not used to access")
         coord = false;
       if (coord && m.begin > g.last_end) {
         g.actions.push_back(v);
@@ -190,7 +192,7 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
   // "They may, however, use ...": "however" between commas is parenthetical, no clause break.
   auto clause_mark = [&](int k) {
     if (!is_clause_mark(W[k])) return false;
-    if (W[k].folded == "however" && k > 0 && k + 1 < n && W[k - 1].folded == "," && W[k + 1].folded == ",") {
+    if (W[k].folded == "however"sv && k > 0 && k + 1 < n && W[k - 1].folded == ","sv && W[k + 1].folded == ","sv) {
       int pw = k - 2;
       if (pw >= 0 && !W[pw].punct) return false;
     }
@@ -230,8 +232,8 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
       while (k >= pre_begin && steps < 6) {
         const Word& w = W[k];
         // "can be read, copied and used by": participles coordinated before the verb
-        if ((w.folded == "and" || w.folded == "or" || w.folded == ",") && k - 1 >= pre_begin && !W[k - 1].punct &&
-            (W[k - 1].folded.ends_with("ed") || W[k - 1].folded == "read" || W[k - 1].folded == "seen") &&
+        if ((w.folded == "and"sv || w.folded == "or"sv || w.folded == ","sv) && k - 1 >= pre_begin && !W[k - 1].punct &&
+            (W[k - 1].folded.ends_with("ed") || W[k - 1].folded == "read"sv || W[k - 1].folded == "seen"sv) &&
             W[g.first].folded.ends_with("ed")) {
           k -= 2;
           ++steps;
@@ -246,8 +248,8 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
           if (M[mi].begin <= k && k < M[mi].end && modality.empty()) modality = lex.entry(M[mi].cid).id;
         if (is_be(w.folded)) passive = true;
         // "this does not include selling": a gerund after a denied "include"
-        bool includes = (w.folded == "include" || w.folded == "includes" || w.folded == "involve" ||
-                         w.folded == "involves") && W[g.first].folded.ends_with("ing");
+        bool includes = (w.folded == "include"sv || w.folded == "includes"sv || w.folded == "involve"sv ||
+                         w.folded == "involves"sv) && W[g.first].folded.ends_with("ing");
         if (!is_neg && !includes && !skip_words().count(w.folded) && !(w.folded.size() > 3 && w.folded.ends_with("ly"))) {
           // multi-word modals ("reserve the right to", "are required to")
           bool in_modal = false;
@@ -258,15 +260,15 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
         --k;
         ++steps;
       }
-      if (g.first >= 2 && W[g.first - 1].folded == "from" && is_barring(W[g.first - 2].folded)) negative = true;
+      if (g.first >= 2 && W[g.first - 1].folded == "from"sv && is_barring(W[g.first - 2].folded)) negative = true;
       // "have no access to": a negation inside the action phrase
       for (int a : g.actions)
         for (int j = M[a].begin + 1; j < M[a].end; ++j)
-          if (W[j].folded == "no" || W[j].folded == "not") negative = true;
+          if (W[j].folded == "no"sv || W[j].folded == "not"sv) negative = true;
       // "No personal information is sold": a "no" governing the subject data.
       for (int d : datas) {
         const Match& dm = M[d];
-        if (dm.end <= g.first && dm.begin >= pre_begin && dm.begin > 0 && W[dm.begin - 1].folded == "no") negative = true;
+        if (dm.end <= g.first && dm.begin >= pre_begin && dm.begin > 0 && W[dm.begin - 1].folded == "no"sv) negative = true;
       }
       // "neither ... nor": the "nor" before a later verb
     }
@@ -294,21 +296,21 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
         while (k >= cs) {
           const Word& w = W[k];
           // "They may, however, use ...": a parenthetical adverb between commas
-          if (w.folded == "," && k - 2 >= cs && W[k - 2].folded == "," &&
-              (W[k - 1].folded == "however" || W[k - 1].folded == "therefore" || W[k - 1].folded == "also" ||
-               W[k - 1].folded == "though" || W[k - 1].folded == "furthermore" || W[k - 1].folded == "moreover" ||
-               W[k - 1].folded == "additionally" || W[k - 1].folded == "instead" || W[k - 1].folded == "sometimes" ||
-               W[k - 1].folded == "occasionally" || W[k - 1].folded == "thus")) {
+          if (w.folded == ","sv && k - 2 >= cs && W[k - 2].folded == ","sv &&
+              (W[k - 1].folded == "however"sv || W[k - 1].folded == "therefore"sv || W[k - 1].folded == "also"sv ||
+               W[k - 1].folded == "though"sv || W[k - 1].folded == "furthermore"sv || W[k - 1].folded == "moreover"sv ||
+               W[k - 1].folded == "additionally"sv || W[k - 1].folded == "instead"sv || W[k - 1].folded == "sometimes"sv ||
+               W[k - 1].folded == "occasionally"sv || W[k - 1].folded == "thus"sv)) {
             k -= 3;
             continue;
           }
-          if (k - 1 >= cs && w.folded == "from" && is_barring(W[k - 1].folded)) {
+          if (k - 1 >= cs && w.folded == "from"sv && is_barring(W[k - 1].folded)) {
             k -= 2;
             continue;
           }
           if (w.punct) break;
           if (covering(negations, k) >= 0 || covering(modals, k) >= 0 ||
-              (skip_words().count(w.folded) && w.folded != "it") || (w.folded.size() > 3 && w.folded.ends_with("ly"))) {
+              (skip_words().count(w.folded) && w.folded != "it"sv) || (w.folded.size() > 3 && w.folded.ends_with("ly"))) {
             --k;
             continue;
           }
@@ -320,20 +322,20 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
       // "..., in order to collect": an infinitive takes the subject of the verb before it
       bool infinitive = false;
       for (int j = g.first - 1; j >= cs && j >= g.first - 3; --j) {
-        if (W[j].folded == "to") { infinitive = true; break; }
-        if (!(W[j].folded.size() > 3 && W[j].folded.ends_with("ly")) && W[j].folded != "also" && W[j].folded != "then")
+        if (W[j].folded == "to"sv) { infinitive = true; break; }
+        if (!(W[j].folded.size() > 3 && W[j].folded.ends_with("ly")) && W[j].folded != "also"sv && W[j].folded != "then"sv)
           break;
       }
       // "They have access to your data, but may not use it": the subject of the clause before
-      if (k < cs && cs > 0 && gi > 0 && !prev_actor.empty() && (W[cs - 1].folded == "but" || W[cs - 1].folded == ";"))
+      if (k < cs && cs > 0 && gi > 0 && !prev_actor.empty() && (W[cs - 1].folded == "but"sv || W[cs - 1].folded == ";"sv))
         actor = prev_actor;
       if (infinitive && gi > 0 && !prev_actor.empty()) {
         actor = prev_actor;
         joint = prev_joint;  // "We and our partners use tools to collect ...": both collect
       }
-      if (k >= cs && (W[k].folded == "that" || W[k].folded == "who" || W[k].folded == "which")) {
+      if (k >= cs && (W[k].folded == "that"sv || W[k].folded == "who"sv || W[k].folded == "which"sv)) {
         --k;
-        if (k >= cs && W[k].folded == ",") --k;
+        if (k >= cs && W[k].folded == ","sv) --k;
       }
       if (k >= cs && !passive) {
         int sj = covering(subjects, k);
@@ -343,9 +345,9 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
           actor = who == "user" ? "user" : who == "third_party" ? "third_party" : "first_party";
           // "these companies and individuals have access": people named with a third party
           int c = M[sj].begin - 1;
-          if (who == "user" && c - 1 >= cs && (W[c].folded == "and" || W[c].folded == "or") &&
+          if (who == "user" && c - 1 >= cs && (W[c].folded == "and"sv || W[c].folded == "or"sv) &&
               (covering(recips, c - 1) >= 0 ||
-               (covering(subjects, c - 1) >= 0 && lex.entry(M[covering(subjects, c - 1)].cid).id == "third_party")))
+               (covering(subjects, c - 1) >= 0 && lex.entry(M[covering(subjects, c - 1)].cid).id == "third_party"sv)))
             actor = "third_party";
         } else if (r >= 0 && M[r].end == k + 1) {
           actor = "third_party";
@@ -353,27 +355,27 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
           {
             int a = M[r].begin - 1;
             // "our third party service provider": the words of the recipient phrase
-            while (a >= cs && (W[a].folded == "our" || W[a].folded == "its" || W[a].folded == "their" ||
-                               W[a].folded == "trusted" || W[a].folded == "selected" || covering(recips, a) >= 0))
+            while (a >= cs && (W[a].folded == "our"sv || W[a].folded == "its"sv || W[a].folded == "their"sv ||
+                               W[a].folded == "trusted"sv || W[a].folded == "selected"sv || covering(recips, a) >= 0))
               --a;
-            if (a - 1 >= cs && (W[a].folded == "and" || W[a].folded == "or")) {
+            if (a - 1 >= cs && (W[a].folded == "and"sv || W[a].folded == "or"sv)) {
               int sj2 = covering(subjects, a - 1);
               auto capital = [&](int i) {
                 return !W[i].punct && W[i].begin < text.size() && std::isupper(static_cast<unsigned char>(text[W[i].begin]));
               };
               // "Acme and its affiliates", also after an opening clause or a run-in heading
               bool named = capital(a - 1) && (a - 1 == cs || W[a - 2].punct || capital(a - 2));
-              if ((sj2 >= 0 && lex.entry(M[sj2].cid).id == "first_party") || named) joint = true;
+              if ((sj2 >= 0 && lex.entry(M[sj2].cid).id == "first_party"sv) || named) joint = true;
             }
           }
           // "(do not) allow third parties to collect": the denial of "allow" covers the verb
           int a = M[r].begin - 1;
-          while (a >= cs && (W[a].folded == "other" || W[a].folded == "any" || W[a].folded == "such" ||
-                             W[a].folded == "our" || W[a].folded == "its" || W[a].folded == "their" ||
-                             W[a].folded == "the" || W[a].folded == "these" || W[a].folded == "those"))
+          while (a >= cs && (W[a].folded == "other"sv || W[a].folded == "any"sv || W[a].folded == "such"sv ||
+                             W[a].folded == "our"sv || W[a].folded == "its"sv || W[a].folded == "their"sv ||
+                             W[a].folded == "the"sv || W[a].folded == "these"sv || W[a].folded == "those"sv))
             --a;
           if (a >= cs) {
-            const std::string& st = W[a].stem;
+            const std::string_view st = W[a].stem;
             if (st == "allow" || st == "permit" || st == "author" || st == "let" || st == "enabl") {
               for (int j = a - 1, steps = 0; j >= cs && steps < 5; --j, ++steps) {
                 if (covering(negations, j) >= 0) negative = true;
@@ -387,27 +389,27 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
       // whose head is a recipient, with the verb after its relative clause.
       if (actor == "first_party" && !passive && k >= cs) {
         // "partners that work with us may collect": "us" there is an object, not the subject
-        bool object_us = W[k].folded == "us" && k - 1 >= cs &&
-                         (W[k - 1].folded == "with" || W[k - 1].folded == "for" || W[k - 1].folded == "to" ||
-                          W[k - 1].folded == "help" || W[k - 1].folded == "helps" || W[k - 1].folded == "by");
+        bool object_us = W[k].folded == "us"sv && k - 1 >= cs &&
+                         (W[k - 1].folded == "with"sv || W[k - 1].folded == "for"sv || W[k - 1].folded == "to"sv ||
+                          W[k - 1].folded == "help"sv || W[k - 1].folded == "helps"sv || W[k - 1].folded == "by"sv);
         if (covering(subjects, k) < 0 || object_us) {
           int h = cs;
-          while (h < g.first && (W[h].punct || W[h].folded == "the" || W[h].folded == "these" ||
-                                 W[h].folded == "such" || W[h].folded == "some" || W[h].folded == "other" ||
-                                 W[h].folded == "certain" || W[h].folded == "many"))
+          while (h < g.first && (W[h].punct || W[h].folded == "the"sv || W[h].folded == "these"sv ||
+                                 W[h].folded == "such"sv || W[h].folded == "some"sv || W[h].folded == "other"sv ||
+                                 W[h].folded == "certain"sv || W[h].folded == "many"sv))
             ++h;
           for (int r : recips)
             if (M[r].begin >= cs && M[r].begin <= h && M[r].end > h && M[r].end < g.first &&
-                (W[M[r].end].folded == "that" || W[M[r].end].folded == "who" || W[M[r].end].folded == "which" ||
-                 W[M[r].end].folded == "may" || W[M[r].end].folded == "can" || W[M[r].end].folded == "will"))
+                (W[M[r].end].folded == "that"sv || W[M[r].end].folded == "who"sv || W[M[r].end].folded == "which"sv ||
+                 W[M[r].end].folded == "may"sv || W[M[r].end].folded == "can"sv || W[M[r].end].folded == "will"sv))
               actor = "third_party";
         }
       }
-      if (passive && g.last_end < n && W[g.last_end].folded == "by") {
+      if (passive && g.last_end < n && W[g.last_end].folded == "by"sv) {
         for (int r : recips)
           if (M[r].begin >= g.last_end && M[r].begin <= g.last_end + 3) actor = "third_party";
         for (int sj : subjects)
-          if (M[sj].begin >= g.last_end && M[sj].begin <= g.last_end + 2 && lex.entry(M[sj].cid).id == "first_party")
+          if (M[sj].begin >= g.last_end && M[sj].begin <= g.last_end + 2 && lex.entry(M[sj].cid).id == "first_party"sv)
             actor = "first_party";
       }
     }
@@ -417,44 +419,44 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
       bool indirect = false;
       for (int k = cs; k < g.first; ++k) {
         // "To understand how ads perform, we collect ...": a new subject after the comma
-        if (W[k].folded == "," && k + 1 < g.first)
+        if (W[k].folded == ","sv && k + 1 < g.first)
           for (int sj : subjects)
             if (M[sj].begin == k + 1) indirect = false;
-        if (!W[k].punct && (W[k].folded == "how" || W[k].folded == "why" || W[k].folded == "whether" ||
-                            W[k].folded == "what" ||
-                            (W[k].folded == "ways" && k + 1 < g.first && W[k + 1].folded != "to")))
+        if (!W[k].punct && (W[k].folded == "how"sv || W[k].folded == "why"sv || W[k].folded == "whether"sv ||
+                            W[k].folded == "what"sv ||
+                            (W[k].folded == "ways"sv && k + 1 < g.first && W[k + 1].folded != "to"sv)))
           indirect = true;
       }
       // "you may choose not to share": the user's choice, not a practice
       for (int k = std::max(cs, g.first - 4); k + 1 < g.first; ++k) {
-        const std::string& st = W[k].stem;
+        const std::string_view st = W[k].stem;
         if ((st == "choos" || st == "elect" || st == "decid" || st == "opt" || st == "prefer" || st == "ask") &&
-            W[k + 1].folded == "not")
+            W[k + 1].folded == "not"sv)
           indirect = true;
         // "you may instruct us not to share it": the user's request
-        if ((st == "instruct" || st == "ask" || st == "request" || st == "tell") && W[k + 1].folded == "us" &&
-            k + 2 < g.first && W[k + 2].folded == "not")
+        if ((st == "instruct" || st == "ask" || st == "request" || st == "tell") && W[k + 1].folded == "us"sv &&
+            k + 2 < g.first && W[k + 2].folded == "not"sv)
           indirect = true;
       }
       // "We recommend that you not share your password": advice to the reader
       for (int k = cs; k < g.first; ++k) {
-        const std::string& st = W[k].stem;
+        const std::string_view st = W[k].stem;
         if (st == "recommend" || st == "encourag" || st == "advis" || st == "urg") indirect = true;
       }
       // "if you do not want us to share it": a wish, not a statement
       for (int k = std::max(cs, g.first - 5); k < g.first; ++k) {
-        const std::string& st = W[k].stem;
+        const std::string_view st = W[k].stem;
         if (st == "want" || st == "wish" || st == "prefer" || st == "would like") indirect = true;
       }
       // "If you are under 13, do not provide personal information": an instruction to the reader
       if (negative) {
         int k = g.first - 1;
         bool aux_do = false, subject = false;
-        while (k >= cs && !W[k].punct && W[k].folded != "please") {
+        while (k >= cs && !W[k].punct && W[k].folded != "please"sv) {
           bool neg_word = false;
           for (int ni : negations)
             if (M[ni].begin <= k && k < M[ni].end) neg_word = true;
-          if (W[k].folded == "do") aux_do = true;
+          if (W[k].folded == "do"sv) aux_do = true;
           else if (!neg_word) subject = true;
           --k;
         }
@@ -469,7 +471,7 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
           const std::string& w0 = W[s0].folded;
           bool inverted = (w0 == "does" || w0 == "do" || w0 == "did" || w0 == "is" || w0 == "are" || w0 == "can" ||
                            w0 == "will" || w0 == "may" || w0 == "shall") &&
-                          W[s0 + 1].folded != "not" && W[s0 + 1].folded != "nt";
+                          W[s0 + 1].folded != "not"sv && W[s0 + 1].folded != "nt"sv;
           for (int ni : negations)
             if (M[ni].begin == s0 + 1) inverted = false;
           int words = 0, capital = 0;
@@ -483,19 +485,19 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
         }
       }
       // "the collection, use and sharing of your information": nouns, not statements
-      if (g.last_end < n && W[g.last_end].folded == "of") indirect = true;
+      if (g.last_end < n && W[g.last_end].folded == "of"sv) indirect = true;
       // "information that is collected through the site", "information collected from users":
       // a relative clause that describes the data
       {
         int k = g.first - 1;
         bool be = false;
-        while (k >= cs && (is_be(W[k].folded) || W[k].folded == "has" || W[k].folded == "have" ||
-                           W[k].folded == "may" || W[k].folded == "can" || W[k].folded == "will")) {
+        while (k >= cs && (is_be(W[k].folded) || W[k].folded == "has"sv || W[k].folded == "have"sv ||
+                           W[k].folded == "may"sv || W[k].folded == "can"sv || W[k].folded == "will"sv)) {
           be = be || is_be(W[k].folded);
           --k;
         }
         const std::string& head = W[g.first].folded;
-        if (be && k >= cs && (W[k].folded == "that" || W[k].folded == "which")) indirect = true;
+        if (be && k >= cs && (W[k].folded == "that"sv || W[k].folded == "which"sv)) indirect = true;
         if (!be && k == g.first - 1 && k >= cs && head.size() > 3 && head.ends_with("ed")) {
           for (int d : datas)
             if (M[d].end == g.first) indirect = true;
@@ -507,7 +509,7 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
     // ("use our pages to adjust your preferences").
     int data_end = obj_end;
     for (int k = g.last_end; k + 1 < obj_end; ++k) {
-      if (W[k].folded != "to") continue;
+      if (W[k].folded != "to"sv) continue;
       static const std::unordered_set<std::string_view> np{
           "the", "a", "an", "our", "your", "their", "its", "any", "such", "third", "other", "us", "you", "them",
           "those", "these", "certain", "some", "law", "government", "each", "all", "another", "non", "unaffiliated",
@@ -541,7 +543,7 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
       if (subj_at > 0) {
         // "the information (that) we collect": a definition, not a practice of its own
         int j = subj_at - 1;
-        if (j >= 0 && (W[j].folded == "that" || W[j].folded == "which")) --j;
+        if (j >= 0 && (W[j].folded == "that"sv || W[j].folded == "which"sv)) --j;
         for (int d : datas)
           if (M[d].end == j + 1) relative = true;
         if (relative) continue;
@@ -564,9 +566,9 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
       bool chained = false;  // "... or allow": a coordinated verb hands the object on
       if (gi + 1 < groups.size())
         for (int k = g.last_end; k < groups[gi + 1].first; ++k)
-          if (W[k].folded == "or" || W[k].folded == "and" || W[k].folded == "," || W[k].folded == "nor") chained = true;
+          if (W[k].folded == "or"sv || W[k].folded == "and"sv || W[k].folded == ","sv || W[k].folded == "nor"sv) chained = true;
       if (data.empty() && gi + 1 < groups.size() && groups[gi + 1].first < ce && chained &&
-          !(g.last_end < n && W[g.last_end].folded == "to")) {
+          !(g.last_end < n && W[g.last_end].folded == "to"sv)) {
         // "sell, rent or allow any third party to use your email address"
         for (int d : datas)
           if (M[d].begin >= g.last_end && M[d].end <= ce) data.push_back(M[d].cid);
@@ -576,10 +578,10 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
         if (o == "it" || o == "them" || o == "this" || o == "these" || o == "that") data = prev_data;
       }
       // "Acme collects the following: search terms, IP address, ...": the list after the colon
-      if (data.empty() && ce < n && W[ce].folded == ":" && ce - g.last_end <= 3 && gi + 1 == groups.size()) {
+      if (data.empty() && ce < n && W[ce].folded == ":"sv && ce - g.last_end <= 3 && gi + 1 == groups.size()) {
         bool announces = true;
         for (int k = g.last_end; k < ce; ++k)
-          if (!(W[k].folded == "the" || W[k].folded == "following" || W[k].folded == "these" || W[k].folded == "things"))
+          if (!(W[k].folded == "the"sv || W[k].folded == "following"sv || W[k].folded == "these"sv || W[k].folded == "things"sv))
             announces = false;
         int le = clause_end(ce + 1);
         if (announces)
@@ -592,7 +594,7 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
       if (rm.begin < g.last_end || rm.end > obj_end) continue;
       int pw = prev_word(rm.begin);
       int pw2 = pw >= 0 ? prev_word(pw) : -1;
-      bool source = (pw >= 0 && W[pw].folded == "from") || (pw2 >= 0 && W[pw2].folded == "from");
+      bool source = (pw >= 0 && W[pw].folded == "from"sv) || (pw2 >= 0 && W[pw2].folded == "from"sv);
       if (!source) recipient.push_back(rm.cid);
     }
     for (int p : purps) {
@@ -613,7 +615,7 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
     std::string scope;
     if (negative) {
       for (int k = g.last_end; k < obj_end; ++k) {
-        if (W[k].folded == "for" || (W[k].folded == "under" && k + 1 < n && W[k + 1].folded == "(")) {
+        if (W[k].folded == "for"sv || (W[k].folded == "under"sv && k + 1 < n && W[k + 1].folded == "("sv)) {
           int e = obj_end - 1;
           while (e > k && W[e].punct) --e;
           scope = std::string(text.substr(W[k].begin, W[e].end - W[k].begin));
@@ -635,17 +637,17 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
       int from = -1;
       for (int k = g.last_end; k + 1 < n && k <= ce; ++k) {
         const std::string& w = W[k].folded;
-        if ((w == "but" && W[k + 1].folded == "not" && !(k + 2 < n && W[k + 2].folded == "limited")) || (w == "not" && W[k + 1].folded == "including"))
+        if ((w == "but" && W[k + 1].folded == "not"sv && !(k + 2 < n && W[k + 2].folded == "limited"sv)) || (w == "not" && W[k + 1].folded == "including"sv))
           from = k + 2;
         else if (w == "excluding" && k < ce)
           from = k + 1;
         if (from >= 0) break;
-        if (k < ce && W[k].folded != "(" && clause_mark(k)) break;
+        if (k < ce && W[k].folded != "("sv && clause_mark(k)) break;
       }
       if (from >= 0) {
         int until = from;
-        while (until < n && !(W[until].punct && (W[until].folded == ")" || W[until].folded == ";" ||
-                                                 W[until].folded == "." || W[until].folded == "-")))
+        while (until < n && !(W[until].punct && (W[until].folded == ")"sv || W[until].folded == ";"sv ||
+                                                 W[until].folded == "."sv || W[until].folded == "-"sv)))
           ++until;
         for (int d : datas)
           if (M[d].begin >= from && M[d].end <= until) excluded.push_back(M[d].cid);
@@ -688,13 +690,13 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
       p.end = W[m.end - 1].end;
       p.data = data;
       p.purpose = purpose;
-      if (is_share_action(p.action) || p.actor == "third_party") p.recipient = recipient;
-      bool needs_data = p.action != "notify" && p.action != "honor" && p.action != "delete" && p.action != "protect";
-      if (p.actor == "user") {
+      if (is_share_action(p.action) || p.actor == "third_party"sv) p.recipient = recipient;
+      bool needs_data = p.action != "notify"sv && p.action != "honor"sv && p.action != "delete"sv && p.action != "protect"sv;
+      if (p.actor == "user"sv) {
         // What the user gives us is what we receive; what the user does is no practice of ours.
         bool to_others = false;
         for (int r : recipient)
-          if (lex.entry(r).id != "service_provider") to_others = true;
+          if (lex.entry(r).id != "service_provider"sv) to_others = true;
         // ... unless it is advice or a request to the user ("please include", "you must")
         bool advice = negative;
         for (int k = cs; k < ce; ++k) {
@@ -713,40 +715,40 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
       }
       if (needs_data && p.data.empty()) continue;
       // "browsers may transmit Do Not Track signals": a browser setting, not personal data
-      if (!p.data.empty() && std::all_of(p.data.begin(), p.data.end(), [&](int d) { return lex.entry(d).id == "dnt_signal"; }) &&
-          p.action != "honor")
+      if (!p.data.empty() && std::all_of(p.data.begin(), p.data.end(), [&](int d) { return lex.entry(d).id == "dnt_signal"sv; }) &&
+          p.action != "honor"sv)
         continue;
       // "provide you with content", "give you a glimpse": handing on needs someone to hand on to
       // Handing data to "us" is our receiving it; handing it to "you" is no sharing.
       if (is_share_action(p.action) && p.recipient.empty()) {
         int k = g.last_end;
-        if (k < n && (W[k].folded == "with" || W[k].folded == "to")) ++k;
+        if (k < n && (W[k].folded == "with"sv || W[k].folded == "to"sv)) ++k;
         bool to_us = false;  // "provide personal information or other information to us"
         for (int j = g.last_end; j + 1 < obj_end; ++j)
-          if ((W[j].folded == "to" || W[j].folded == "with") && W[j + 1].folded == "us") to_us = true;
+          if ((W[j].folded == "to"sv || W[j].folded == "with"sv) && W[j + 1].folded == "us"sv) to_us = true;
         bool to_you = false;  // "share information with you about our products", "give you access to"
         for (int j = m.begin; j < m.end; ++j)
-          if (W[j].folded == "you") to_you = true;
+          if (W[j].folded == "you"sv) to_you = true;
         for (int j = g.last_end; j + 1 < obj_end; ++j)
-          if ((W[j].folded == "with" || W[j].folded == "to") && W[j + 1].folded == "you") to_you = true;
+          if ((W[j].folded == "with"sv || W[j].folded == "to"sv) && W[j + 1].folded == "you"sv) to_you = true;
         // "identifiers that we transfer to your computer": placing data on the user's device
         for (int j = g.last_end; j + 2 < obj_end; ++j)
-          if (W[j].folded == "to" && W[j + 1].folded == "your") {
+          if (W[j].folded == "to"sv && W[j + 1].folded == "your"sv) {
             const std::string& o = W[j + 2].folded;
             if (o == "computer" || o == "device" || o == "browser" || o == "hard" || o == "mobile" || o == "phone" ||
                 o == "computer's" || o == "device's")
               to_you = true;
           }
-        if ((k < n && W[k].folded == "us") || to_us) {
+        if ((k < n && W[k].folded == "us"sv) || to_us) {
           p.action = "receive";
           p.actor = "first_party";
-        } else if ((k < n && W[k].folded == "you") || to_you) {
+        } else if ((k < n && W[k].folded == "you"sv) || to_you) {
           continue;
         }
       }
-      if (p.actor == "third_party" && p.recipient.empty() && p.action == "share") {
+      if (p.actor == "third_party"sv && p.recipient.empty() && p.action == "share"sv) {
         // "the social media site will give us certain information", "data provided by partners"
-        const std::string& st = W[m.begin].stem;
+        const std::string_view st = W[m.begin].stem;
         if (st == "provid" || st == "give" || st == "send" || st == "suppli" || st == "furnish" || st == "pass") {
           p.action = "receive";
           p.actor = "first_party";
@@ -754,75 +756,75 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
       }
       bool named_recipient = false;  // "forward your number to Sony"
       for (int k = g.last_end; k + 1 < obj_end; ++k)
-        if ((W[k].folded == "to" || W[k].folded == "with") && W[k + 1].begin < text.size() &&
+        if ((W[k].folded == "to"sv || W[k].folded == "with"sv) && W[k + 1].begin < text.size() &&
             std::isupper(static_cast<unsigned char>(text[W[k + 1].begin])))
           named_recipient = true;
-      if (p.action == "share" && p.recipient.empty() && p.actor != "third_party" && !named_recipient) {
-        const std::string& st = W[m.begin].stem;
+      if (p.action == "share"sv && p.recipient.empty() && p.actor != "third_party"sv && !named_recipient) {
+        const std::string_view st = W[m.begin].stem;
         if (st == "provid" || st == "give" || st == "suppli" || st == "furnish" || st == "send" || st == "report" ||
             st == "distribut" || st == "forward" || st == "releas" || st == "exchang")
           continue;
       }
-      if (p.action == "receive" && p.actor == "first_party" && lex.entry(m.cid).id == "receive") {
+      if (p.action == "receive"sv && p.actor == "first_party"sv && lex.entry(m.cid).id == "receive"sv) {
         // "opt in to receive promotional information", "information from us": the user receives
         bool user_receives = false;
         for (int j = g.last_end; j + 1 < obj_end; ++j)
-          if (W[j].folded == "from" && W[j + 1].folded == "us") user_receives = true;
-        if (m.begin > 0 && W[m.begin - 1].folded == "to") {
+          if (W[j].folded == "from"sv && W[j + 1].folded == "us"sv) user_receives = true;
+        if (m.begin > 0 && W[m.begin - 1].folded == "to"sv) {
           int first_subject = -1;
           for (int sj : subjects)
             if (M[sj].begin >= cs && M[sj].end <= m.begin && first_subject < 0) first_subject = sj;
-          if (first_subject >= 0 && lex.entry(M[first_subject].cid).id == "user") user_receives = true;
-          if (first_subject < 0 && m.begin >= 2 && (W[m.begin - 2].folded == "in" || W[m.begin - 2].folded == "up"))
+          if (first_subject >= 0 && lex.entry(M[first_subject].cid).id == "user"sv) user_receives = true;
+          if (first_subject < 0 && m.begin >= 2 && (W[m.begin - 2].folded == "in"sv || W[m.begin - 2].folded == "up"sv))
             user_receives = true;  // "sign up to receive", "opt in to receive"
         }
         if (user_receives) continue;
       }
-      if (p.action == "access" && p.actor == "first_party") continue;  // "access" by us: rarely a statement
+      if (p.action == "access"sv && p.actor == "first_party"sv) continue;  // "access" by us: rarely a statement
       // Placing cookies and similar technologies is "set", not a use of personal data.
       bool any_cookie = false;
-      for (int d : p.data) any_cookie = any_cookie || lex.entry(d).id == "cookies";
+      for (int d : p.data) any_cookie = any_cookie || lex.entry(d).id == "cookies"sv;
       bool cookie_means = false;  // "collect information using cookies": the cookies are the means
-      if (p.action == "collect" || p.action == "receive" || p.action == "obtain") {
+      if (p.action == "collect"sv || p.action == "receive"sv || p.action == "obtain"sv) {
         for (int d : datas)
-          if (lex.entry(M[d].cid).id == "cookies" && M[d].begin > g.last_end) {
+          if (lex.entry(M[d].cid).id == "cookies"sv && M[d].begin > g.last_end) {
             int pw = prev_word(M[d].begin);
             for (int j = pw; j >= g.last_end && j >= pw - 3; --j)
-              if (W[j].folded == "using" || W[j].folded == "through" || W[j].folded == "via" || W[j].folded == "with" ||
-                  W[j].folded == "by")
+              if (W[j].folded == "using"sv || W[j].folded == "through"sv || W[j].folded == "via"sv || W[j].folded == "with"sv ||
+                  W[j].folded == "by"sv)
                 cookie_means = true;
           }
       }
       bool uses_tech = false;  // "we use cookies and web beacons": the object of "use" is the technology
-      if (p.action == "use") {
+      if (p.action == "use"sv) {
         // the first tracking technology named in the object, with only modifiers before it
         int first_obj = -1;
         for (int d : datas)
-          if (lex.entry(M[d].cid).id == "cookies" && M[d].begin >= g.last_end && M[d].begin < data_end &&
+          if (lex.entry(M[d].cid).id == "cookies"sv && M[d].begin >= g.last_end && M[d].begin < data_end &&
               (first_obj < 0 || M[d].begin < M[first_obj].begin))
             first_obj = d;
         if (first_obj >= 0) {
           bool head = true;
           for (int k = g.last_end; k < M[first_obj].begin; ++k)
-            if (W[k].punct || !(determiners().count(W[k].folded) || W[k].folded == "various" || W[k].folded == "other" ||
-                                W[k].folded == "similar" || W[k].folded == "tracking" || W[k].folded == "browser" ||
-                                W[k].folded == "technologies" || W[k].folded == "technology" || W[k].folded == "like" ||
-                                W[k].folded == "called" || W[k].folded == "tools" || W[k].folded == "as"))
+            if (W[k].punct || !(determiners().count(W[k].folded) || W[k].folded == "various"sv || W[k].folded == "other"sv ||
+                                W[k].folded == "similar"sv || W[k].folded == "tracking"sv || W[k].folded == "browser"sv ||
+                                W[k].folded == "technologies"sv || W[k].folded == "technology"sv || W[k].folded == "like"sv ||
+                                W[k].folded == "called"sv || W[k].folded == "tools"sv || W[k].folded == "as"sv))
               head = false;
           uses_tech = head;
         }
       }
       if (uses_tech) p.action = "set";
       if (!cookie_means && any_cookie && std::all_of(p.data.begin(), p.data.end(), [&](int d) {
-            return lex.entry(d).id == "cookies" || lex.entry(d).id == "dnt_signal" || lex.entry(d).parent < 0;
-          }) && (p.action == "use" || p.action == "store" || p.action == "access" || p.action == "collect" ||
-                 p.action == "receive" || p.action == "obtain" || p.action == "process"))
+            return lex.entry(d).id == "cookies"sv || lex.entry(d).id == "dnt_signal"sv || lex.entry(d).parent < 0;
+          }) && (p.action == "use"sv || p.action == "store"sv || p.action == "access"sv || p.action == "collect"sv ||
+                 p.action == "receive"sv || p.action == "obtain"sv || p.action == "process"sv))
         p.action = "set";
-      if (p.action == "retain" || p.action == "store" || p.action == "delete") {
+      if (p.action == "retain"sv || p.action == "store"sv || p.action == "delete"sv) {
         for (const Period& per : f.periods)
           if (per.begin >= W[cs].begin && (ce >= n || per.end <= W[ce].begin + 1)) p.periods.push_back(per);
       }
-      if (joint && p.actor == "third_party" && is_collect_action(p.action)) {
+      if (joint && p.actor == "third_party"sv && is_collect_action(p.action)) {
         Practice own = p;
         own.actor = "first_party";
         own.recipient.clear();
@@ -831,11 +833,11 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
       // "We do not share your data except as described below", "... unless you consent":
       // a denial with an exception states the practice for the excepted cases too.
       bool excepted = false;
-      if (p.negative && p.actor == "first_party" && (is_share_action(p.action) || is_collect_action(p.action))) {
+      if (p.negative && p.actor == "first_party"sv && (is_share_action(p.action) || is_collect_action(p.action))) {
         for (int k = g.last_end; k < n && !excepted; ++k) {
-          if (W[k].folded == ";" || W[k].folded == "." || W[k].folded == "but" || W[k].folded == "however") break;
-          if (W[k].folded == "except" || W[k].folded == "unless" || W[k].folded == "excepting" ||
-              (W[k].folded == "other" && k + 2 < n && W[k + 1].folded == "than" && W[k + 2].folded == "as"))
+          if (W[k].folded == ";"sv || W[k].folded == "."sv || W[k].folded == "but"sv || W[k].folded == "however"sv) break;
+          if (W[k].folded == "except"sv || W[k].folded == "unless"sv || W[k].folded == "excepting"sv ||
+              (W[k].folded == "other"sv && k + 2 < n && W[k + 1].folded == "than"sv && W[k + 2].folded == "as"sv))
             excepted = true;
         }
       }
@@ -872,15 +874,15 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
     const int public_id = lex.find(Kind::recipient, "public");
     for (int k = 1; k < n; ++k) {
       const std::string& w = W[k].folded;
-      bool is_public = w == "public" && (k + 1 >= n || W[k + 1].folded != "forums");
+      bool is_public = w == "public" && (k + 1 >= n || W[k + 1].folded != "forums"sv);
       bool is_exposed = exposed.count(w) > 0;
       if (!is_public && !is_exposed) continue;
       // a linking verb right before ("becomes public", "may be visible", "is not searchable")
       int j = k - 1;
       bool link = false, negative = false;
       while (j >= 0 && !W[j].punct && linking.count(W[j].folded)) {
-        link = link || W[j].folded != "and";
-        if (W[j].folded == "not" || W[j].folded == "never") negative = true;
+        link = link || W[j].folded != "and"sv;
+        if (W[j].folded == "not"sv || W[j].folded == "never"sv) negative = true;
         --j;
       }
       if (!link) continue;
@@ -892,14 +894,14 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
         if (public_id >= 0) audience.push_back(public_id);
       } else {
         int a = k + 1;
-        if (a < n && (W[a].folded == "to" || W[a].folded == "by")) {
+        if (a < n && (W[a].folded == "to"sv || W[a].folded == "by"sv)) {
           for (int r : recips)
             if (M[r].begin >= a + 1 && M[r].begin <= a + 3) {
               audience.push_back(M[r].cid);
               break;
             }
           if (audience.empty() && a + 1 < n &&
-              (W[a + 1].folded == "everyone" || W[a + 1].folded == "anyone" || W[a + 1].folded == "them") && public_id >= 0)
+              (W[a + 1].folded == "everyone"sv || W[a + 1].folded == "anyone"sv || W[a + 1].folded == "them"sv) && public_id >= 0)
             audience.push_back(public_id);
         }
       }
@@ -938,12 +940,12 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
       const std::string& w = W[k].folded;
       if (!(w == "include" || w == "includes" || w == "consist" || w == "consists")) continue;
       bool data_subject = false, please = false;
-      for (int j = 0; j < k; ++j) please = please || W[j].folded == "please";
+      for (int j = 0; j < k; ++j) please = please || W[j].folded == "please"sv;
       for (int d : datas)
         if (M[d].end <= k) data_subject = true;
       // "This could include displaying content ...": an activity, not a list of data
       int nx = k + 1;
-      while (nx < n && (W[nx].punct || W[nx].folded == "the" || W[nx].folded == "a" || W[nx].folded == "an")) ++nx;
+      while (nx < n && (W[nx].punct || W[nx].folded == "the"sv || W[nx].folded == "a"sv || W[nx].folded == "an"sv)) ++nx;
       bool gerund = nx < n && W[nx].folded.size() > 4 && W[nx].folded.ends_with("ing");
       for (int d : datas)
         if (M[d].begin == nx) gerund = false;
@@ -961,15 +963,15 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
     }
     bool user_subject = false;
     for (int s : subjects)
-      if (lex.entry(M[s].cid).id == "user" && M[s].begin <= 1 && !inside(M[s], datas, false)) user_subject = true;
+      if (lex.entry(M[s].cid).id == "user"sv && M[s].begin <= 1 && !inside(M[s], datas, false)) user_subject = true;
     // A list item without a verb of its own: "Payment and billing details.", "Your
     // username and password", "Email address when you sign up for the newsletter".
     bool fragment = false;
     {
       int s0 = 0;
       while (s0 < n && W[s0].punct) ++s0;
-      if (s0 < n && (W[s0].folded == "your" || W[s0].folded == "any" || W[s0].folded == "the" || W[s0].folded == "other" ||
-                     W[s0].folded == "our" || W[s0].folded == "a" || W[s0].folded == "an" || W[s0].folded == "all"))
+      if (s0 < n && (W[s0].folded == "your"sv || W[s0].folded == "any"sv || W[s0].folded == "the"sv || W[s0].folded == "other"sv ||
+                     W[s0].folded == "our"sv || W[s0].folded == "a"sv || W[s0].folded == "an"sv || W[s0].folded == "all"sv))
         ++s0;
       int lead = -1;  // the data phrase the item starts with
       for (int d : datas)
@@ -981,8 +983,8 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
         if (W[k].begin < text.size() && std::isupper(static_cast<unsigned char>(text[W[k].begin]))) ++capital;
       }
       int last = n - 1;  // "Comments, posts and other public activities:" introduces a list
-      while (last > 0 && W[last].punct && W[last].folded != ":") --last;
-      if (lead >= 0 && words >= 6 && capital * 2 <= words && last >= 0 && W[last].folded != ":") {
+      while (last > 0 && W[last].punct && W[last].folded != ":"sv) --last;
+      if (lead >= 0 && words >= 6 && capital * 2 <= words && last >= 0 && W[last].folded != ":"sv) {
         const std::string& lid = lex.entry(M[lead].cid).id;
         // "Cookies help us ...", "Visit our page": a technology or an imperative, not a data item
         bool weak_lead = lid == "cookies" || (lid == "usage_data" && M[lead].end - M[lead].begin == 1);
