@@ -156,3 +156,48 @@ TEST_CASE("paragraph context: of two equal sentences, the one in the paragraph a
     CHECK(s.first_line == s.last_line);
   }
 }
+
+TEST_CASE("a question about what is done with data finds the paragraphs under a 'how we use' title") {
+  // Broad questions fit many paragraphs; the section that the title gives to the
+  // question's intent wins over paragraphs that only share a word with the question.
+  Document doc = parse_document("use.md",
+                                "# Information We Collect\n\n"
+                                "We collect your name and email address when you register for an account.\n\n"
+                                "# How We Use Your Information\n\n"
+                                "We use your information to run the service, to answer your requests and to send "
+                                "you updates about your orders.\n\n"
+                                "# Sharing\n\n"
+                                "We share information with the shipping companies that deliver your orders.\n");
+  Answer a = ask(doc, "What do you do with my info?", 3);
+  REQUIRE(!a.evidence.empty());
+  CHECK(doc.sentences[static_cast<std::size_t>(a.evidence[0].sentence)].text.rfind("We use your information", 0) == 0);
+}
+
+TEST_CASE("a question about data received from others finds the collection-from-partners paragraph") {
+  Document doc = parse_document("inbound.md",
+                                "# Sources\n\n"
+                                "We receive information about you from our advertising partners, such as the ads "
+                                "you clicked.\n\n"
+                                "# Disclosure\n\n"
+                                "We share information about you with our advertising partners to show you ads.\n");
+  Answer a = ask(doc, "Do advertising partners provide you with information about me?", 1);
+  REQUIRE(a.evidence.size() == 1);
+  CHECK(doc.sentences[static_cast<std::size_t>(a.evidence[0].sentence)].text.rfind("We receive information", 0) == 0);
+}
+
+TEST_CASE("every evidence sentence carries its own practice, however far down the ranking") {
+  // Practices are extracted for the candidates of the ranking only; what the evidence
+  // shows (action, polarity, conditions) is still the sentence's own practice.
+  Answer a = ask(bundled(), "Do you sell my personal data?", 12);
+  REQUIRE(a.evidence.size() >= 6);
+  for (const Evidence& e : a.evidence) {
+    SentenceFacts f = analyze_sentence(bundled().sentences[static_cast<std::size_t>(e.sentence)].text);
+    CAPTURE(bundled().sentences[static_cast<std::size_t>(e.sentence)].text);
+    if (f.practices.empty()) CHECK(e.action.empty());
+    if (e.action.empty()) continue;  // no practice of the sentence answers the question
+    bool found = false;
+    for (const Practice& p : f.practices)
+      found = found || (p.action == e.action && p.negative == e.negative && p.conditions == e.conditions);
+    CHECK(found);
+  }
+}

@@ -95,3 +95,46 @@ TEST_CASE("the lexical search text leaves out words every policy uses everywhere
   Question all_vague = parse_question("Does the website share information?");
   CHECK(all_vague.search_text == all_vague.text);
 }
+
+TEST_CASE("an intent cue inside a data phrase names the data, not the topic") {
+  // "contact" and "address" are cues of the contact intent, but in "contact information"
+  // and "IP address" they name a data type: the question is about collection.
+  Question q = parse_question("What contact information do you collect from me?");
+  CHECK(q.intent == "collection");
+  CHECK(has(ids(q.data), "contact_information"));
+  Question p = parse_question("Do you record my IP address when I visit?");
+  CHECK(p.intent != "contact");
+  CHECK(has(ids(p.data), "ip_address"));
+  // Children's data stays the children topic.
+  CHECK(parse_question("Do you protect information from children?").intent == "children");
+}
+
+TEST_CASE("data coming to the company from others is its collection, not sharing") {
+  CHECK(parse_question("Do advertisers provide you with information about me?").intent == "collection");
+  CHECK(parse_question("Do you get data about me from your partners?").intent == "collection");
+  CHECK(parse_question("Do you receive my details from other companies?").intent == "collection");
+  // Data going out is still sharing.
+  CHECK(parse_question("Do you give my details to other companies?").intent == "sharing");
+  CHECK(parse_question("Do you share my data with your partners?").intent == "sharing");
+}
+
+TEST_CASE("'keep track of' is collection, not retention or cross-site tracking") {
+  CHECK(parse_question("Do you keep track of the pages I read?").intent == "collection");
+  CHECK(parse_question("How long do you keep my messages?").intent == "retention");
+}
+
+TEST_CASE("the runner-up intent is kept as a second topic") {
+  Question q = parse_question("Can I opt out of sharing my data with advertisers?");
+  CHECK(q.intent == "rights");
+  CHECK(q.intent2 == "sharing");
+  Question p = parse_question("What is the governing law?");
+  CHECK(p.intent2.empty());
+}
+
+TEST_CASE("others seeing or accessing my data is sharing; me accessing it is a right") {
+  CHECK(parse_question("Can third parties see my information?").intent == "sharing");
+  CHECK(parse_question("Do you let your affiliates access my data?").intent == "sharing");
+  CHECK(parse_question("Can others access my location data?").intent == "sharing");
+  CHECK(parse_question("Can I access my data?").intent == "rights");
+  CHECK(parse_question("Do users have access to their information?").intent == "rights");
+}

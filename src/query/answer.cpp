@@ -101,111 +101,234 @@ const char* intent_verb(std::string_view intent) {
   return "addresses";
 }
 
+// The topic facts of a sentence from its lexicon matches alone (no practice extraction):
+// what every sentence needs for ranking. Practices are extracted for candidates only.
+SentenceFacts light_facts(std::string_view text, const Lexicon& lex) {
+  SentenceFacts f;
+  f.words = tokenize(text);
+  f.matches = lex.match(f.words, false);
+  for (const Match& m : f.matches) {
+    const Concept& c = lex.entry(m.cid);
+    if (c.kind == Kind::data || c.kind == Kind::recipient || c.kind == Kind::purpose) {
+      f.concepts.push_back(m.cid);
+    } else if (c.kind == Kind::intent) {
+      auto it = std::find(f.intents.begin(), f.intents.end(), m.cid);
+      if (it == f.intents.end()) {
+        f.intents.push_back(m.cid);
+        f.intent_hits.push_back(1);
+      } else {
+        ++f.intent_hits[static_cast<std::size_t>(it - f.intents.begin())];
+      }
+    } else if (c.kind == Kind::negation) {
+      f.has_negation = true;
+    }
+  }
+  return f;
+}
+
+// Weights of the score parts, fitted on the PolicyQA dev set (coordinate ascent on hit@3
+// over all question types at once: weights fitted per type of question did not carry
+// over from one half of the policies to the other).
+struct Weights {
+  // Sentence parts.
+  double lexical = 1.0;        // BM25 of the searchable words, normalised to the best sentence
+  double phrase = 0.6;         // the searchable words adjacent, in order
+  double title = 0.25;         // searchable words in the section path
+  double title_all = 0.4;      // every question word in the section path
+  double topic = 1.1;          // the sentence uses cues of the question's intent
+  double section = 0.4;        // the section title names the intent (or the slots)
+  double practice = 0.9;       // a practice of the sentence answers the intent and slots
+  double slots = 0.9;          // slot concepts anywhere in the sentence
+  double section_slots = 0.1;  // the section title names the slots
+  double other_section = -0.1; // the section title names another intent
+  double topic2 = 0.1, section2 = 0.1, fit2 = 0.4;  // the same for the runner-up intent
+  double wh_purpose = 0.668, wh_data = 0.4, wh_recipient = 0.8;  // why / what data / who
+  double lead = 0.2;           // the first sentence of its paragraph (often its topic sentence)
+  double short_factor = 0.9;   // fewer than four words
+  // Paragraph parts: BM25 of the whole question over paragraphs, the other sentences'
+  // scores, the best lexical match in the paragraph, its lead sentence's lexical match,
+  // the best topic match in it (a paragraph all about the topic is less specific).
+  double block_bm25 = 0.2, neighbours = 0.15, block_lexical = 0.2, block_lead = 0.1, block_topic = -0.2;
+};
+
 }  // namespace
 
 Answer answer(const Question& q, const Index& index, std::size_t top, const Lexicon& lex) {
-  // Weights of the score parts, tuned on a PolicyQA sample (see the report of issue 3):
-  // lexical, topic, section, practice, slots, (unused), title, (unused), wh-boost, cue count.
-  static constexpr double K[10] = {1.0, 1.3, 0.5, 0.8, 0.8, 0.0, 0.25, 0.0, 0.4, 0.25};
-  // Paragraph context: weight of the block's BM25 (normalised) and of the sum of the
-  // block's other sentence scores.
-  static constexpr double KB[2] = {0.3, 0.15};
+  static const Weights K;
   const Document& doc = index.document();
   Answer ans;
   const std::size_t ns = doc.sentences.size();
-  std::vector<SentenceFacts> facts = analyze_document(doc, lex);
-  const std::vector<std::string> actions = intent_actions(q.intent);
-  const int intent_id = q.intent == "other" ? -1 : lex.find(Kind::intent, q.intent);
-  auto is_intent = [&](int c) { return c >= 0 && lex.entry(c).kind == Kind::intent && lex.entry(c).id == q.intent; };
+  const std::size_t nb = doc.blocks.size();
+  std::vector<char> body(ns, 0);
+  for (std::size_t s = 0; s < ns; ++s) body[s] = is_body_sentence(doc, static_cast<int>(s));
+  // Topic facts of every body sentence; practices later, for candidates only.
+  std::vector<SentenceFacts> facts(ns);
+  std::vector<char> analyzed(ns, 0);  // practices extracted (or none possible: no action word)
+  for (std::size_t s = 0; s < ns; ++s) {
+    if (!body[s]) continue;
+    facts[s] = light_facts(doc.sentences[s].text, lex);
+    // A practice needs an action word, or a data type ("your profile is visible to others").
+    bool possible = false;
+    for (const Match& m : facts[s].matches) {
+      Kind k = lex.entry(m.cid).kind;
+      possible = possible || k == Kind::action || k == Kind::data;
+    }
+    analyzed[s] = !possible;
+  }
+  auto analyze = [&](std::size_t s) {
+    if (!body[s] || analyzed[s]) return;
+    facts[s] = analyze_sentence(doc.sentences[s].text, lex);
+    analyzed[s] = 1;
+  };
 
-  // Does a practice state what the intent asks? Third parties collecting is sharing, not
+  const std::vector<std::string> actions = intent_actions(q.intent);
+  const std::vector<std::string> actions2 = intent_actions(q.intent2);
+  const int intent_id = q.intent == "other" ? -1 : lex.find(Kind::intent, q.intent);
+  const int intent2_id = q.intent2.empty() ? -1 : lex.find(Kind::intent, q.intent2);
+  auto is_intent = [&](int c) { return c >= 0 && lex.entry(c).kind == Kind::intent && lex.entry(c).id == q.intent; };
+  auto is_intent2 = [&](int c) {
+    return c >= 0 && intent2_id >= 0 && lex.entry(c).kind == Kind::intent && lex.entry(c).id == q.intent2;
+  };
+
+  // Does a practice state what an intent asks? Third parties collecting is sharing, not
   // the first party's own collection.
-  const bool first_party_intent = q.intent == "collection" || q.intent == "use" || q.intent == "retention" ||
-                                  q.intent == "children";
-  const bool sharing_intent = q.intent == "sharing";
-  auto practice_fits = [&](const Practice& p) {
-    if (sharing_intent && p.actor == "third_party" && is_collect_action(p.action)) return true;
-    if (!contains(actions, p.action)) return false;
-    if (first_party_intent && p.actor != "first_party") return false;
+  auto fits = [&](const Practice& p, const std::string& intent, const std::vector<std::string>& acts) {
+    if (intent == "sharing" && p.actor == "third_party" && is_collect_action(p.action)) return true;
+    if (!contains(acts, p.action)) return false;
+    bool first_party = intent == "collection" || intent == "use" || intent == "retention" || intent == "children";
+    if (first_party && p.actor != "first_party") return false;
     return true;
   };
-  // Lexical features.
-  QueryTerms qt = index.parse_query(q.search_text);
-  std::vector<SearchHit> hits = index.search(qt, ns);
-  std::vector<double> bm25(ns, 0), phrase(ns, 0), title(ns, 0);
-  double max_bm25 = 0, max_title = 0;
-  for (const SearchHit& h : hits) {
-    std::size_t s = static_cast<std::size_t>(h.sentence);
-    bm25[s] = h.bm25;
-    phrase[s] = h.phrase;
-    title[s] = h.title;
-    max_bm25 = std::max(max_bm25, h.bm25);
-    max_title = std::max(max_title, h.title);
+  auto practice_fits = [&](const Practice& p) { return fits(p, q.intent, actions); };
+
+  // Lexical features: the searchable words (sentence BM25, phrase, section title) and the
+  // whole question (section title).
+  std::vector<double> bm25(ns, 0), phrase(ns, 0), title(ns, 0), title_all(ns, 0);
+  {
+    double max_bm25 = 0, max_title = 0, max_title_all = 0;
+    for (const SearchHit& h : index.search(index.parse_query(q.search_text), ns)) {
+      auto s = static_cast<std::size_t>(h.sentence);
+      bm25[s] = h.bm25;
+      phrase[s] = h.phrase;
+      title[s] = h.title;
+      max_bm25 = std::max(max_bm25, h.bm25);
+      max_title = std::max(max_title, h.title);
+    }
+    for (const SearchHit& h : index.search(index.parse_query(q.text), ns)) {
+      title_all[static_cast<std::size_t>(h.sentence)] = h.title;
+      max_title_all = std::max(max_title_all, h.title);
+    }
+    for (std::size_t s = 0; s < ns; ++s) {
+      bm25[s] = max_bm25 > 0 ? bm25[s] / max_bm25 : 0;
+      title[s] = max_title > 0 ? title[s] / max_title : 0;
+      title_all[s] = max_title_all > 0 ? title_all[s] / max_title_all : 0;
+    }
   }
 
-  // Section context: does the section path talk about the intent or the slots?
-  std::unordered_map<int, std::pair<double, double>> section_cache;
-  auto section_features = [&](int sec) -> std::pair<double, double> {
-    if (sec < 0) return {0, 0};
+  // Section context: does the section path name the intent, the runner-up intent, only
+  // other intents, or the slots?
+  struct SectionFeatures {
+    double topic = 0, topic2 = 0, slots = 0;
+    bool other = false;
+  };
+  std::unordered_map<int, SectionFeatures> section_cache;
+  auto section_features = [&](int sec) -> SectionFeatures {
+    if (sec < 0) return {};
     auto it = section_cache.find(sec);
     if (it != section_cache.end()) return it->second;
-    double topic = 0, slots = 0;
+    SectionFeatures f;
     const Section& S = doc.sections[static_cast<std::size_t>(sec)];
     std::vector<int> concepts;
     int depth = 0;
     for (auto p = S.path.rbegin(); p != S.path.rend() && depth < 2; ++p, ++depth) {
       auto words = tokenize(*p);
       for (const Match& m : lex.match(words, false)) {
-        if (is_intent(m.cid)) topic = std::max(topic, depth == 0 ? 1.0 : 0.6);
         Kind k = lex.entry(m.cid).kind;
+        if (is_intent(m.cid)) f.topic = std::max(f.topic, depth == 0 ? 1.0 : 0.6);
+        else if (k == Kind::intent && depth == 0) f.other = true;
+        if (is_intent2(m.cid)) f.topic2 = std::max(f.topic2, depth == 0 ? 1.0 : 0.6);
         if (k == Kind::data || k == Kind::recipient || k == Kind::purpose) concepts.push_back(m.cid);
       }
     }
-    slots = slot_score(lex, q.data, concepts) + slot_score(lex, q.recipient, concepts) + slot_score(lex, q.purpose, concepts);
-    return section_cache[sec] = {topic, slots};
+    f.slots = slot_score(lex, q.data, concepts) + slot_score(lex, q.recipient, concepts) + slot_score(lex, q.purpose, concepts);
+    return section_cache[sec] = f;
   };
+
+  // Paragraph BM25 of the whole question (the gold of a question is often a paragraph).
+  auto paragraph_bm25 = [&](std::string_view text) {
+    std::vector<double> out(nb, 0);
+    QueryTerms bq = index.parse_query(text);
+    const std::size_t nt = bq.terms.size();
+    std::vector<std::vector<int>> tf(nb);
+    std::vector<double> len(nb, 0);
+    std::vector<char> in_body(nb, 0);
+    for (std::size_t s = 0; s < ns; ++s) {
+      if (!body[s]) continue;
+      auto b = static_cast<std::size_t>(doc.sentences[s].block);
+      if (!in_body[b]) tf[b].assign(nt, 0);
+      in_body[b] = 1;
+      for (const std::string& t : index.sentence_terms(static_cast<int>(s))) {
+        len[b] += 1;
+        for (std::size_t i = 0; i < nt; ++i)
+          if (t == bq.terms[i]) ++tf[b][i];
+      }
+    }
+    double nbody = 0, total = 0, max_b = 0;
+    std::vector<double> df(nt, 0);
+    for (std::size_t b = 0; b < nb; ++b) {
+      if (!in_body[b]) continue;
+      nbody += 1;
+      total += len[b];
+      for (std::size_t i = 0; i < nt; ++i) df[i] += tf[b][i] > 0;
+    }
+    double avg = nbody > 0 ? total / nbody : 1;
+    for (std::size_t b = 0; b < nb; ++b) {
+      if (!in_body[b]) continue;
+      double sc = 0;
+      for (std::size_t i = 0; i < nt; ++i) {
+        double f = tf[b][i];
+        if (f == 0) continue;
+        double idf = std::log(1 + (nbody - df[i] + 0.5) / (df[i] + 0.5));
+        sc += idf * f * 2.2 / (f + 1.2 * (0.25 + 0.75 * len[b] / std::max(1.0, avg)));
+      }
+      out[b] = sc;
+      max_b = std::max(max_b, sc);
+    }
+    for (double& x : out) x = max_b > 0 ? x / max_b : 0;
+    return out;
+  };
+  const std::vector<double> block_bm25 = paragraph_bm25(q.text);
 
   struct Scored {
     int sentence;
     double score;
     Evidence ev;
+    double base = 0;    // the score without the practice parts
     int practice = -1;  // best matching practice in facts[sentence]
   };
-  std::vector<Scored> scored;
+  std::vector<Scored> all;
+  std::vector<int> lead(nb, -1);                  // first body sentence of each paragraph
+  std::vector<double> block_lex(nb, 0), block_top(nb, 0);
   const bool has_slots = !q.data.empty() || !q.recipient.empty() || !q.purpose.empty();
   for (std::size_t s = 0; s < ns; ++s) {
-    if (!is_body_sentence(doc, static_cast<int>(s))) continue;
+    if (!body[s]) continue;
     const SentenceFacts& F = facts[s];
+    auto b = static_cast<std::size_t>(doc.sentences[s].block);
+    if (lead[b] < 0) lead[b] = static_cast<int>(s);
     Evidence ev;
     ev.sentence = static_cast<int>(s);
-    ev.lexical = max_bm25 > 0 ? bm25[s] / max_bm25 : 0;
-    double phrase_n = phrase[s] > 0 ? 0.3 : 0;
-    double title_n = max_title > 0 ? title[s] / max_title : 0;
-    // Topic: the sentence uses cues of the question's intent.
-    for (std::size_t i = 0; i < F.intents.size(); ++i)
-      if (is_intent(F.intents[i])) ev.topic = 1 + K[9] * std::min(2, F.intent_hits[i] - 1);
-    auto [sec_topic, sec_slots] = section_features(doc.sentences[s].section);
-    ev.section = sec_topic + 0.5 * std::min(1.0, sec_slots);
-    // Slots anywhere in the sentence.
+    ev.lexical = bm25[s];
+    double topic2 = 0;
+    for (std::size_t i = 0; i < F.intents.size(); ++i) {
+      if (is_intent(F.intents[i])) ev.topic = 1 + 0.25 * std::min(2, F.intent_hits[i] - 1);
+      if (is_intent2(F.intents[i])) topic2 = 1 + 0.25 * std::min(2, F.intent_hits[i] - 1);
+    }
+    block_lex[b] = std::max(block_lex[b], ev.lexical);
+    block_top[b] = std::max(block_top[b], ev.topic);
+    SectionFeatures sf = section_features(doc.sentences[s].section);
+    ev.section = sf.topic + 0.5 * std::min(1.0, sf.slots);
     ev.slots = slot_score(lex, q.data, F.concepts) + slot_score(lex, q.recipient, F.concepts) +
                slot_score(lex, q.purpose, F.concepts);
-    // Practices.
-    int best_p = -1;
-    double best_pv = 0;
-    for (std::size_t pi = 0; pi < F.practices.size(); ++pi) {
-      const Practice& p = F.practices[pi];
-      double v = 0;
-      if (practice_fits(p)) v += 1.0;
-      else if (!actions.empty() && (is_share_action(p.action) == is_share_action(actions.front()))) v += 0.25;
-      if (actions.empty()) v += 0.2;
-      v += 0.5 * (slot_score(lex, q.data, p.data) + slot_score(lex, q.recipient, p.recipient) +
-                  slot_score(lex, q.purpose, p.purpose));
-      if (v > best_pv) {
-        best_pv = v;
-        best_p = static_cast<int>(pi);
-      }
-    }
-    ev.practice = best_pv;
     for (int c : F.concepts) {
       bool m = false;
       for (int w : q.data) m = m || similarity(lex, w, c) > 0;
@@ -213,17 +336,11 @@ Answer answer(const Question& q, const Index& index, std::size_t top, const Lexi
       for (int w : q.purpose) m = m || similarity(lex, w, c) > 0;
       if (m && std::find(ev.concepts.begin(), ev.concepts.end(), c) == ev.concepts.end()) ev.concepts.push_back(c);
     }
-    if (best_p >= 0) {
-      const Practice& p = F.practices[static_cast<std::size_t>(best_p)];
-      ev.negative = p.negative;
-      ev.conditions = p.conditions;
-      ev.action = p.action;
-    } else {
-      ev.negative = false;
-    }
-    double score = K[0] * ev.lexical + phrase_n + K[6] * title_n;
-    if (intent_id >= 0) score += K[1] * ev.topic + K[2] * ev.section + K[3] * ev.practice;
-    score += K[4] * ev.slots;
+    double score = K.lexical * ev.lexical + (phrase[s] > 0 ? K.phrase : 0) + K.title * title[s] + K.title_all * title_all[s];
+    if (intent_id >= 0) score += K.topic * ev.topic + K.section * ev.section;
+    if (intent_id >= 0 && sf.other) score += K.other_section;
+    if (intent2_id >= 0) score += K.topic2 * topic2 + K.section2 * sf.topic2;
+    score += K.slots * ev.slots + K.section_slots * std::min(1.0, sf.slots);
     // "why", "what information", "who": sentences that name purposes, data types, recipients
     if (q.asks_purpose || q.asks_data || q.asks_recipient) {
       int np = 0, nd = 0, nr = 0;
@@ -234,81 +351,115 @@ Answer answer(const Question& q, const Index& index, std::size_t top, const Lexi
         nd += k == Kind::data && specific;
         nr += k == Kind::recipient && specific;
       }
-      if (q.asks_purpose) score += K[8] * std::min(1.0, np / 2.0);
-      if (q.asks_data) score += K[8] * std::min(1.0, nd / 3.0);
-      if (q.asks_recipient) score += K[8] * std::min(1.0, nr / 2.0);
-    }
-    // "How do I ...": sentences that tell the user what to do (contact us at, click, visit)
-    if (q.asks_how) {
-      bool procedure = doc.sentences[s].text.find('@') != std::string::npos;
-      for (const Word& w : F.words)
-        if (w.stem == "contact" || w.stem == "click" || w.stem == "visit" || w.stem == "email" || w.stem == "call" ||
-            w.stem == "write" || w.stem == "log" || w.stem == "set" || w.stem == "link" || w.stem == "follow")
-          procedure = true;
-      if (procedure) score += 1.5 * K[8];
+      if (q.asks_purpose) score += K.wh_purpose * std::min(1.0, np / 2.0);
+      if (q.asks_data) score += K.wh_data * std::min(1.0, nd / 3.0);
+      if (q.asks_recipient) score += K.wh_recipient * std::min(1.0, nr / 2.0);
     }
     if (!has_slots && intent_id < 0) score += 0.3 * ev.section;
-    // Very short fragments are rarely an answer.
+    if (lead[b] == static_cast<int>(s)) score += K.lead;
+    all.push_back(Scored{static_cast<int>(s), 0, ev, score, -1});
+  }
+
+  // Practices, for the candidates only: every sentence of the paragraphs that can still
+  // reach the top once their practices count (a generous margin over what is shown).
+  auto short_sentence = [&](const SentenceFacts& F) {
     std::size_t nwords = 0;
     for (const Word& w : F.words) nwords += !w.punct;
-    if (nwords < 4) score *= 0.5;
-    if (score <= 0.05) continue;
-    ev.score = score;
-    scored.push_back(Scored{static_cast<int>(s), score, ev, best_p});
-  }
-  // Paragraph context: the gold of a question is often a whole paragraph, so a sentence
-  // gains from a block that matches the question (BM25 over body blocks) and from strong
-  // neighbours in its block.
+    return nwords < 4;
+  };
   {
-    const std::size_t nb = doc.blocks.size();
-    std::vector<std::vector<std::string>> bterms(nb);
-    std::vector<char> body(nb, 0);
-    for (std::size_t s = 0; s < ns; ++s) {
-      if (!is_body_sentence(doc, static_cast<int>(s))) continue;
-      int b = doc.sentences[s].block;
-      body[static_cast<std::size_t>(b)] = 1;
-      auto t = index.sentence_terms(static_cast<int>(s));
-      auto& v = bterms[static_cast<std::size_t>(b)];
-      v.insert(v.end(), t.begin(), t.end());
+    std::vector<double> best(nb, -1e9);
+    for (const Scored& sc : all) {
+      auto b = static_cast<std::size_t>(doc.sentences[static_cast<std::size_t>(sc.sentence)].block);
+      double v = sc.base + K.block_bm25 * block_bm25[b] + K.block_lexical * block_lex[b];
+      best[b] = std::max(best[b], v);
     }
-    QueryTerms bq = index.parse_query(q.text);
-    std::vector<double> bscore(nb, 0);
-    double nbody = 0, total = 0;
-    std::unordered_map<std::string, int> df;
-    for (std::size_t b = 0; b < nb; ++b) {
-      if (!body[b]) continue;
-      nbody += 1;
-      total += static_cast<double>(bterms[b].size());
-      std::set<std::string> u(bterms[b].begin(), bterms[b].end());
-      for (const std::string& t : bq.terms)
-        if (u.count(t)) ++df[t];
-    }
-    double avg = nbody > 0 ? total / nbody : 1, max_b = 0;
-    for (std::size_t b = 0; b < nb; ++b) {
-      if (!body[b]) continue;
-      double sc = 0;
-      for (const std::string& t : bq.terms) {
-        double tf = static_cast<double>(std::count(bterms[b].begin(), bterms[b].end(), t));
-        if (tf == 0) continue;
-        double d = df[t];
-        double idf = std::log(1 + (nbody - d + 0.5) / (d + 0.5));
-        sc += idf * tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * static_cast<double>(bterms[b].size()) / std::max(1.0, avg)));
+    std::vector<std::size_t> order;
+    for (std::size_t b = 0; b < nb; ++b)
+      if (best[b] > -1e9) order.push_back(b);
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return best[a] > best[b]; });
+    const std::size_t keep = std::max<std::size_t>(top + 20, 25);
+    std::vector<char> cand(nb, 0);
+    for (std::size_t i = 0; i < order.size() && i < keep; ++i) cand[order[i]] = 1;
+    for (const Scored& sc : all)
+      if (cand[static_cast<std::size_t>(doc.sentences[static_cast<std::size_t>(sc.sentence)].block)])
+        analyze(static_cast<std::size_t>(sc.sentence));
+  }
+
+  // The practice of a sentence that best answers the question (how well: practice part;
+  // polarity, conditions and action shown with the evidence).
+  auto match_practice = [&](Scored& sc, bool* fit2) {
+    const SentenceFacts& F = facts[static_cast<std::size_t>(sc.sentence)];
+    int best_p = -1;
+    double best_pv = 0;
+    for (std::size_t pi = 0; pi < F.practices.size(); ++pi) {
+      const Practice& p = F.practices[pi];
+      double v = 0;
+      if (practice_fits(p)) v += 1.0;
+      else if (!actions.empty() && (is_share_action(p.action) == is_share_action(actions.front()))) v += 0.25;
+      if (actions.empty()) v += 0.2;
+      if (fit2 && intent2_id >= 0 && fits(p, q.intent2, actions2)) *fit2 = true;
+      v += 0.5 * (slot_score(lex, q.data, p.data) + slot_score(lex, q.recipient, p.recipient) +
+                  slot_score(lex, q.purpose, p.purpose));
+      if (v > best_pv) {
+        best_pv = v;
+        best_p = static_cast<int>(pi);
       }
-      bscore[b] = sc;
-      max_b = std::max(max_b, sc);
     }
+    sc.practice = best_p;
+    sc.ev.practice = best_pv;
+    sc.ev.negative = false;
+    sc.ev.conditions.clear();
+    sc.ev.action.clear();
+    if (best_p >= 0) {
+      const Practice& p = F.practices[static_cast<std::size_t>(best_p)];
+      sc.ev.negative = p.negative;
+      sc.ev.conditions = p.conditions;
+      sc.ev.action = p.action;
+    }
+  };
+  std::vector<Scored> scored;
+  for (Scored& sc : all) {
+    const SentenceFacts& F = facts[static_cast<std::size_t>(sc.sentence)];
+    bool fit2 = false;
+    match_practice(sc, &fit2);
+    const Evidence& ev = sc.ev;
+    double score = sc.base;
+    if (intent_id >= 0) score += K.practice * ev.practice;
+    if (fit2) score += K.fit2;
+    // Very short fragments are rarely an answer.
+    if (short_sentence(F)) score *= K.short_factor;
+    if (score <= 0.05) continue;
+    sc.score = score;
+    scored.push_back(sc);
+  }
+  // Paragraph context: a sentence gains from a paragraph that matches the question, from
+  // strong neighbours in it, and from its paragraph's best lexical match and lead sentence.
+  {
     std::vector<double> sum(nb, 0);
     for (const Scored& sc : scored)
       sum[static_cast<std::size_t>(doc.sentences[static_cast<std::size_t>(sc.sentence)].block)] += sc.score;
     for (Scored& sc : scored) {
       auto b = static_cast<std::size_t>(doc.sentences[static_cast<std::size_t>(sc.sentence)].block);
-      double add = max_b > 0 ? KB[0] * bscore[b] / max_b : 0;
-      add += KB[1] * (sum[b] - sc.score);
+      double add = K.block_bm25 * block_bm25[b] + K.neighbours * (sum[b] - sc.score) + K.block_lexical * block_lex[b] +
+                   K.block_lead * bm25[static_cast<std::size_t>(lead[b])];
+      if (intent_id >= 0) add += K.block_topic * block_top[b];
       sc.score += add;
       sc.ev.score = sc.score;
     }
   }
   std::stable_sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) { return a.score > b.score; });
+  // The verdict and the periods read the practices of the best candidates.
+  // (A sentence analyzed only now keeps its rank; its practice is shown with it.)
+  auto late = [&](std::size_t r) {
+    auto s = static_cast<std::size_t>(scored[r].sentence);
+    if (analyzed[s]) return;
+    analyze(s);
+    double score = scored[r].ev.score;
+    match_practice(scored[r], nullptr);
+    scored[r].ev.score = score;
+  };
+  for (std::size_t r = 0; r < scored.size() && r < 15; ++r) late(r);
 
   // Verdict from the practices of the best candidates.
   Verdict v;
@@ -429,12 +580,14 @@ Answer answer(const Question& q, const Index& index, std::size_t top, const Lexi
   // (The summary quotes the deciding sentence; the evidence stays in rank order.)
   (void)decider;
   std::sort(chosen.begin(), chosen.end());
+  for (int r : chosen) late(static_cast<std::size_t>(r));
   for (int r : chosen) ans.evidence.push_back(scored[static_cast<std::size_t>(r)].ev);
 
   // Periods (retention questions): from the retention practices of the evidence first.
   if (q.intent == "retention") {
     std::set<std::pair<std::string, int>> seen;
     auto add_periods = [&](int s) {
+      analyze(static_cast<std::size_t>(s));
       for (const Practice& p : facts[static_cast<std::size_t>(s)].practices)
         for (const Period& per : p.periods) {
           Period x = per;

@@ -79,8 +79,76 @@ Question parse_question(std::string_view text, const Lexicon& lex) {
 
   std::map<std::string, double> score;
   std::vector<bool> covered(q.words.size(), false);
+  // An intent cue inside a longer data, recipient or purpose phrase names that slot, not
+  // the topic: "contact information" is data (not the contact intent), "IP address" too.
+  auto inside_slot = [&](const Match& m) {
+    for (const Match& o : q.matches) {
+      Kind k = lex.entry(o.cid).kind;
+      if ((k == Kind::data || k == Kind::recipient || k == Kind::purpose) && o.begin <= m.begin && o.end >= m.end &&
+          o.end - o.begin > m.end - m.begin)
+        return true;
+    }
+    return false;
+  };
+  // Data coming to the company is its own collection, not sharing: "do other sites provide
+  // you with my data", "do you get information from your partners".
+  auto word_at = [&](int i) -> std::string_view {
+    return i >= 0 && i < static_cast<int>(q.words.size()) ? std::string_view(q.words[static_cast<std::size_t>(i)].folded)
+                                                           : std::string_view();
+  };
+  bool to_company = false;  // "... provide you with", "... send us"
+  for (std::size_t i = 0; i + 1 < q.words.size(); ++i) {
+    const std::string& st = q.words[i].stem;
+    std::string_view next = word_at(static_cast<int>(i) + 1);
+    if ((next == "you" || next == "us") && (st == "provid" || st == "give" || st == "send" || st == "share" ||
+                                            st == "pass" || st == "disclos" || st == "transfer" || st == "sell"))
+      to_company = true;
+  }
+  auto inbound = [&](const Match& m) {
+    if (to_company) return true;
+    for (int k = m.begin - 1; k >= 0 && k >= m.begin - 3; --k) {
+      std::string_view w = word_at(k);
+      if (w == "from") return true;
+      if (w != "your" && w != "the" && w != "other" && w != "any" && w != "our" && w != "its" && w != "their") break;
+    }
+    return false;
+  };
+  const int collection_id = lex.find(Kind::intent, "collection");
+  // Others seeing or accessing my data is sharing ("can third parties see my
+  // information?", "do you let your affiliates access my data?"); I seeing or accessing it
+  // is a right ("can I access my data?").
+  auto others_access = [&](const Match& m) {
+    if (lex.entry(m.cid).id != "rights") return false;
+    const std::string& st = q.words[static_cast<std::size_t>(m.begin)].stem;
+    if (st != "access" && st != "see" && st != "view") return false;
+    int other_end = -1;
+    for (const Match& o : q.matches) {
+      const Concept& oc = lex.entry(o.cid);
+      bool party = oc.kind == Kind::recipient || (oc.kind == Kind::intent && oc.id == "sharing");
+      if (party && o.end <= m.begin) other_end = std::max(other_end, o.end);
+    }
+    for (std::size_t i = 0; i < q.words.size(); ++i) {
+      const std::string& f = q.words[i].folded;
+      if (f == "others") other_end = std::max(other_end, std::min(static_cast<int>(i) + 1, m.begin));
+    }
+    if (other_end < 0) return false;
+    for (int k = other_end; k < m.begin; ++k) {
+      std::string_view w = word_at(k);
+      if (w == "i" || w == "me" || w == "user" || w == "users") return false;
+    }
+    return true;
+  };
   for (const Match& m : q.matches) {
     const Concept& c = lex.entry(m.cid);
+    if (c.kind == Kind::intent && others_access(m)) {
+      score["sharing"] += m.weight;
+      continue;
+    }
+    if (c.kind == Kind::intent && c.id != "children" && inside_slot(m)) continue;  // children's data: the children topic
+    if (c.kind == Kind::intent && c.id == "sharing" && collection_id >= 0 && inbound(m)) {
+      score["collection"] += m.weight;
+      continue;
+    }
     auto add = [&](std::vector<int>& v) {
       if (std::find(v.begin(), v.end(), m.cid) == v.end()) v.push_back(m.cid);
     };
@@ -126,6 +194,15 @@ Question parse_question(std::string_view text, const Lexicon& lex) {
     if (it != score.end() && it->second > best) {
       best = it->second;
       q.intent = std::string(name);
+    }
+  }
+  // The runner-up: "can I opt out of sharing?" is about rights and about sharing.
+  double second = 0;
+  for (auto name : intent_order) {
+    auto it = score.find(std::string(name));
+    if (it != score.end() && name != q.intent && it->second > second) {
+      second = it->second;
+      q.intent2 = std::string(name);
     }
   }
   for (std::size_t i = 0; i < q.words.size(); ++i) {

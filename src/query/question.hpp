@@ -16,6 +16,7 @@ struct Question {
   std::string text;
   std::string intent = "other";   // sharing selling retention collection use cookies tracking rights
                                   // security children transfer contact changes other
+  std::string intent2;             // the runner-up intent ("" when no other cue): a second topic
   std::vector<int> data;          // lexicon concept indexes, most specific first
   std::vector<int> recipient;
   std::vector<int> purpose;
