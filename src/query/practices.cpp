@@ -73,9 +73,16 @@ struct Group {
 }  // namespace
 
 SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
+  std::vector<Word> words = tokenize(text);
+  std::vector<Match> matches = lex.match(words, false);
+  return analyze_sentence(text, std::move(words), std::move(matches), lex);
+}
+
+SentenceFacts analyze_sentence(std::string_view text, std::vector<Word> words, std::vector<Match> matches,
+                               const Lexicon& lex) {
   SentenceFacts f;
-  f.words = tokenize(text);
-  f.matches = lex.match(f.words, false);
+  f.words = std::move(words);
+  f.matches = std::move(matches);
   const auto& W = f.words;
   const int n = static_cast<int>(W.size());
   const auto& M = f.matches;

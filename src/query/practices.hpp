@@ -40,6 +40,10 @@ struct SentenceFacts {
 };
 
 SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex = Lexicon::builtin());
+// The same from the text's words and sentence-side lexicon matches, when the caller has
+// them already (tokenize(text), lex.match(words, false)).
+SentenceFacts analyze_sentence(std::string_view text, std::vector<Word> words, std::vector<Match> matches,
+                               const Lexicon& lex = Lexicon::builtin());
 
 // Actions that hand data on to others, and first-party handling actions.
 bool is_share_action(std::string_view action);
