@@ -63,7 +63,7 @@ int run_ask(const CommonOptions& common, const AskOptions& opts) {
     list("purpose", q.purpose);
     if (!q.free_terms.empty()) {
       text += "  other words:";
-      for (auto& t : q.free_terms) text += " " + t;
+      for (auto& t : q.free_words) text += " " + t;
       text += "\n";
     }
     text += "\n";

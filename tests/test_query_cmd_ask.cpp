@@ -178,3 +178,13 @@ TEST_CASE("bad questions exit 2 with a clear message") {
   auto top0 = run_policyq("ask --top 0 'Do you sell data?'");
   CHECK(top0.status == 2);
 }
+
+TEST_CASE("a 'not stated' summary names the unknown words as the user wrote them, not their stems") {
+  auto j = ask_json("Do you have a policy on elephants and giraffes?");
+  const auto& a = j["answers"][0];
+  CHECK(a["verdict"] == "not_stated");
+  std::string summary = a["summary"];
+  CHECK(summary.find("elephants") != std::string::npos);
+  CHECK(summary.find("giraffes") != std::string::npos);
+  CHECK(summary.find("eleph,") == std::string::npos);
+}

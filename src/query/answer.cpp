@@ -623,7 +623,7 @@ Answer answer(const Question& q, const Index& index, std::size_t top, const Lexi
   } else {
     std::string what;
     for (int d : q.data) what += (what.empty() ? "" : ", ") + lex.entry(d).id;
-    for (const std::string& t : q.free_terms) what += (what.empty() ? "" : ", ") + t;
+    for (const std::string& t : q.free_words) what += (what.empty() ? "" : ", ") + t;
     ans.summary = std::string("Not stated. The policy does not say whether it ") + intent_verb(q.intent) +
                   (what.empty() ? std::string(" this") : " " + what) +
                   (scored.empty() ? "." : "; the closest passages follow.");

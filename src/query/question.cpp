@@ -176,7 +176,10 @@ Question parse_question(std::string_view text, const Lexicon& lex) {
         "collect", "share", "use", "disclos", "provid", "give", "allow", "permit", "access", "receiv", "obtain",
         "gather"};
     if (!vague.count(w.stem)) q.search_text += (q.search_text.empty() ? "" : " ") + w.folded;
-    if (!covered[i] && !is_generic_question_word(w.stem) && w.folded.size() > 2) q.free_terms.push_back(w.stem);
+    if (!covered[i] && !is_generic_question_word(w.stem) && w.folded.size() > 2) {
+      q.free_terms.push_back(w.stem);
+      q.free_words.push_back(w.folded);
+    }
   }
   if (q.search_text.empty()) q.search_text = q.text;
   if (q.content.empty())

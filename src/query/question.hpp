@@ -22,6 +22,7 @@ struct Question {
   std::vector<int> purpose;
   std::vector<int> actions;       // action concepts named in the question
   std::vector<std::string> free_terms;  // content words the lexicon does not know (stems)
+  std::vector<std::string> free_words;  // the same words as written (lower-cased), for messages
   std::vector<std::string> content;     // every content word (stems)
   std::string search_text;              // the words worth a lexical search (no "website", "company")
   bool yes_no = false;            // "Do you ...?", "Is my ...?"
