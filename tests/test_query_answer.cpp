@@ -201,3 +201,25 @@ TEST_CASE("every evidence sentence carries its own practice, however far down th
     CHECK(found);
   }
 }
+
+TEST_CASE("query expansion: a question about options finds the opt-out sentence, in either order") {
+  // Neither sentence says "options"; the policy's word for a choice is "opt out".
+  const std::string records = "# Records\n\nYou have the right to request a copy of your records.\n\n";
+  const std::string email = "# Email\n\nYou may opt out of promotional emails at any time.\n\n";
+  for (const std::string& text : {records + email, email + records}) {
+    Document doc = parse_document("options.md", text);
+    Answer a = ask(doc, "What options do users have?", 1);
+    REQUIRE(!a.evidence.empty());
+    CHECK(quoted(doc, a, "You may opt out of promotional emails", 1));
+  }
+}
+
+TEST_CASE("rights questions prefer what the user can do over what the company does") {
+  Document doc = parse_document("agency.md",
+                                "# Your account\n\n"
+                                "We review account settings every year.\n\n"
+                                "You can change your account settings at any time.\n");
+  Answer a = ask(doc, "Can I change my account settings?", 1);
+  REQUIRE(!a.evidence.empty());
+  CHECK(quoted(doc, a, "You can change your account settings", 1));
+}

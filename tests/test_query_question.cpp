@@ -138,3 +138,13 @@ TEST_CASE("others seeing or accessing my data is sharing; me accessing it is a r
   CHECK(parse_question("Can I access my data?").intent == "rights");
   CHECK(parse_question("Do users have access to their information?").intent == "rights");
 }
+
+TEST_CASE("query expansion: plain words bring the policy's own vocabulary, at most once") {
+  Question q = parse_question("What choices and options do I have?");
+  CHECK(q.expansion.find("opt out") != std::string::npos);
+  CHECK(q.expansion.find("unsubscribe") != std::string::npos);
+  CHECK(q.expansion.find("opt out") == q.expansion.rfind("opt out"));  // two cue words, one expansion
+  CHECK(parse_question("How long do you keep my info?").expansion.find("retain") != std::string::npos);
+  // "information" shares its stem with "inform": it must not pull in notice vocabulary.
+  CHECK(parse_question("Do you sell my information?").expansion.empty());
+}

@@ -145,6 +145,8 @@ struct Weights {
   double wh_purpose = 0.668, wh_data = 0.4, wh_recipient = 0.8;  // why / what data / who
   double lead = 0.2;           // the first sentence of its paragraph (often its topic sentence)
   double short_factor = 0.9;   // fewer than four words
+  double expansion = 0.8;      // BM25 of the policy vocabulary for the question's plain words
+  double user_agency = 0.2;    // rights questions: the user is the one who can act ("you may")
   // Paragraph parts: BM25 of the whole question over paragraphs, the other sentences'
   // scores, the best lexical match in the paragraph, its lead sentence's lexical match,
   // the best topic match in it (a paragraph all about the topic is less specific).
@@ -204,7 +206,7 @@ Answer answer(const Question& q, const Index& index, std::size_t top, const Lexi
 
   // Lexical features: the searchable words (sentence BM25, phrase, section title) and the
   // whole question (section title).
-  std::vector<double> bm25(ns, 0), phrase(ns, 0), title(ns, 0), title_all(ns, 0);
+  std::vector<double> bm25(ns, 0), phrase(ns, 0), title(ns, 0), title_all(ns, 0), expansion(ns, 0);
   {
     double max_bm25 = 0, max_title = 0, max_title_all = 0;
     for (const SearchHit& h : index.search(index.parse_query(q.search_text), ns)) {
@@ -214,6 +216,14 @@ Answer answer(const Question& q, const Index& index, std::size_t top, const Lexi
       title[s] = h.title;
       max_bm25 = std::max(max_bm25, h.bm25);
       max_title = std::max(max_title, h.title);
+    }
+    if (!q.expansion.empty()) {
+      double max_x = 0;
+      for (const SearchHit& h : index.search(index.parse_query(q.expansion), ns)) {
+        expansion[static_cast<std::size_t>(h.sentence)] = h.bm25;
+        max_x = std::max(max_x, h.bm25);
+      }
+      for (double& x : expansion) x = max_x > 0 ? x / max_x : 0;
     }
     for (const SearchHit& h : index.search(index.parse_query(q.text), ns)) {
       title_all[static_cast<std::size_t>(h.sentence)] = h.title;
@@ -311,6 +321,7 @@ Answer answer(const Question& q, const Index& index, std::size_t top, const Lexi
   std::vector<int> lead(nb, -1);                  // first body sentence of each paragraph
   std::vector<double> block_lex(nb, 0), block_top(nb, 0);
   const bool has_slots = !q.data.empty() || !q.recipient.empty() || !q.purpose.empty();
+  const bool user_side = q.intent == "rights" || q.intent2 == "rights";
   for (std::size_t s = 0; s < ns; ++s) {
     if (!body[s]) continue;
     const SentenceFacts& F = facts[s];
@@ -337,7 +348,8 @@ Answer answer(const Question& q, const Index& index, std::size_t top, const Lexi
       for (int w : q.purpose) m = m || similarity(lex, w, c) > 0;
       if (m && std::find(ev.concepts.begin(), ev.concepts.end(), c) == ev.concepts.end()) ev.concepts.push_back(c);
     }
-    double score = K.lexical * ev.lexical + (phrase[s] > 0 ? K.phrase : 0) + K.title * title[s] + K.title_all * title_all[s];
+    double score = K.lexical * ev.lexical + (phrase[s] > 0 ? K.phrase : 0) + K.title * title[s] + K.title_all * title_all[s] +
+                   K.expansion * expansion[s];
     if (intent_id >= 0) score += K.topic * ev.topic + K.section * ev.section;
     if (intent_id >= 0 && sf.other) score += K.other_section;
     if (intent2_id >= 0) score += K.topic2 * topic2 + K.section2 * sf.topic2;
@@ -358,6 +370,16 @@ Answer answer(const Question& q, const Index& index, std::size_t top, const Lexi
     }
     if (!has_slots && intent_id < 0) score += 0.3 * ev.section;
     if (lead[b] == static_cast<int>(s)) score += K.lead;
+    // Choices and rights are what the user can do: "you may opt out", "you can choose".
+    if (user_side) {
+      bool agency = false;
+      for (std::size_t i = 0; i + 1 < F.words.size() && !agency; ++i) {
+        if (F.words[i].folded != "you") continue;
+        std::string_view n = F.words[i + 1].folded;
+        agency = n == "can" || n == "may" || n == "might" || n == "could" || n == "choose" || n == "have" || n == "will";
+      }
+      if (agency) score += K.user_agency;
+    }
     all.push_back(Scored{static_cast<int>(s), 0, ev, score, -1});
   }
 

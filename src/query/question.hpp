@@ -25,6 +25,8 @@ struct Question {
   std::vector<std::string> free_words;  // the same words as written (lower-cased), for messages
   std::vector<std::string> content;     // every content word (stems)
   std::string search_text;              // the words worth a lexical search (no "website", "company")
+  std::string expansion;                // policy vocabulary for the question's informal words
+                                        // ("choices" -> "opt out choose unsubscribe"), searched at a lower weight
   bool yes_no = false;            // "Do you ...?", "Is my ...?"
   bool asks_purpose = false;      // "why", "for what purpose", "reasons"
   bool asks_data = false;         // "what information", "which types of data"
