@@ -223,3 +223,41 @@ TEST_CASE("rights questions prefer what the user can do over what the company do
   REQUIRE(!a.evidence.empty());
   CHECK(quoted(doc, a, "You can change your account settings", 1));
 }
+
+TEST_CASE("choice questions: a practice paragraph that names an option outranks the same practice without one") {
+  // "What choices do I have?" is often answered by a sharing or collection paragraph that
+  // mentions the option in passing ("unless you opt out").
+  Document doc = parse_document("choice.md",
+                                "# Notes\n\n"
+                                "We share your email address with advertising partners. Our partners are listed "
+                                "on the partners page.\n\n"
+                                "We share your email address with advertising partners. This continues unless you "
+                                "tell us to stop.\n");
+  Answer a = ask(doc, "What choices do I have about my email address?", 3);
+  REQUIRE(a.evidence.size() >= 2);
+  int plain = -1, with_option = -1;
+  for (std::size_t i = 0; i < a.evidence.size(); ++i) {
+    const Sentence& s = doc.sentences[static_cast<std::size_t>(a.evidence[i].sentence)];
+    if (s.text != "We share your email address with advertising partners.") continue;
+    (s.first_line == 3 ? plain : with_option) = static_cast<int>(i);
+  }
+  REQUIRE(with_option >= 0);
+  if (plain >= 0) CHECK(with_option < plain);
+  for (const Evidence& e : a.evidence) {
+    const Sentence& s = doc.sentences[static_cast<std::size_t>(e.sentence)];
+    CHECK(s.first_line == s.last_line);
+  }
+}
+
+TEST_CASE("option cues and choice questions") {
+  auto cue = [](std::string_view text) { return has_option_cue(tokenize(text)); };
+  CHECK(cue("We share it with partners unless you tell us not to."));
+  CHECK(cue("You may opt out of these emails."));
+  CHECK(cue("You can choose not to provide it."));
+  CHECK(cue("If you do not want cookies, change your browser settings."));
+  CHECK_FALSE(cue("We share it with partners for marketing."));
+  CHECK_FALSE(cue("You may contact us at any time."));
+  CHECK(asks_choice(parse_question("Will you give me choices for my data collection?")));
+  CHECK(asks_choice(parse_question("What scope does the user choice apply to?")));
+  CHECK_FALSE(asks_choice(parse_question("Do you share my email address?")));
+}

@@ -101,6 +101,38 @@ const char* intent_verb(std::string_view intent) {
   return "addresses";
 }
 
+}  // namespace
+
+// "What choices do I have", "can I control", "opt out", "options", "preferences".
+bool asks_choice(const Question& q) {
+  for (const Word& w : q.words) {
+    const std::string& t = w.stem;
+    if (t == "choic" || t == "choos" || t == "control" || t == "option" || t == "opt" || t == "prefer") return true;
+  }
+  return false;
+}
+
+// An option the user has, named in a sentence: "unless you", "opt out", "you may/can choose",
+// "if you do not want", "settings", "preferences", "unsubscribe".
+bool has_option_cue(const std::vector<Word>& w) {
+  const std::size_t n = w.size();
+  auto at = [&](std::size_t i) -> std::string_view { return i < n ? std::string_view(w[i].folded) : std::string_view(); };
+  for (std::size_t i = 0; i < n; ++i) {
+    std::string_view a = at(i), b = at(i + 1);
+    if (a == "opt-out" || a == "opt-in" || a == "settings" || a == "preferences" || a == "unsubscribe") return true;
+    if (a == "opt" && (b == "out" || b == "in" || b == "-")) return true;
+    if (a == "unless" && b == "you") return true;
+    if (a == "you" && (b == "may" || b == "can") && (at(i + 2) == "choose" || at(i + 2) == "opt" || at(i + 2) == "elect"))
+      return true;
+    if (a == "if" && b == "you" && (at(i + 2) == "do" || at(i + 2) == "don't") &&
+        (at(i + 3) == "not" || at(i + 3) == "want" || at(i + 3) == "wish"))
+      return true;
+  }
+  return false;
+}
+
+namespace {
+
 // The topic facts of a sentence from its lexicon matches alone (no practice extraction):
 // what every sentence needs for ranking. Practices are extracted for candidates only.
 SentenceFacts light_facts(std::string_view text, const Lexicon& lex) {
@@ -146,6 +178,9 @@ struct Weights {
   double lead = 0.2;           // the first sentence of its paragraph (often its topic sentence)
   double short_factor = 0.9;   // fewer than four words
   double expansion = 0.8;      // BM25 of the policy vocabulary for the question's plain words
+  // Choice questions: a paragraph that states a practice and names an option the user has
+  // ("we share it with partners ... you may opt out"); a bonus per sentence did not help.
+  double block_choice = 1.5;
   double user_agency = 0.2;    // rights questions: the user is the one who can act ("you may")
   // Paragraph parts: BM25 of the whole question over paragraphs, the other sentences'
   // scores, the best lexical match in the paragraph, its lead sentence's lexical match,
@@ -322,6 +357,8 @@ Answer answer(const Question& q, const Index& index, std::size_t top, const Lexi
   std::vector<double> block_lex(nb, 0), block_top(nb, 0);
   const bool has_slots = !q.data.empty() || !q.recipient.empty() || !q.purpose.empty();
   const bool user_side = q.intent == "rights" || q.intent2 == "rights";
+  const bool choice_q = asks_choice(q);
+  std::vector<char> block_cue(nb, 0), block_prac(nb, 0);
   for (std::size_t s = 0; s < ns; ++s) {
     if (!body[s]) continue;
     const SentenceFacts& F = facts[s];
@@ -379,6 +416,15 @@ Answer answer(const Question& q, const Index& index, std::size_t top, const Lexi
         agency = n == "can" || n == "may" || n == "might" || n == "could" || n == "choose" || n == "have" || n == "will";
       }
       if (agency) score += K.user_agency;
+    }
+    // Choice questions: the answer is often a collection or sharing paragraph that names the
+    // option in passing ("we share it with partners unless you opt out").
+    if (choice_q) {
+      bool cue = has_option_cue(F.words);
+      bool prac = !F.concepts.empty();
+      for (int c : F.intents) prac = prac || (c >= 0 && lex.entry(c).id != "rights");
+      block_cue[b] = block_cue[b] || cue;
+      block_prac[b] = block_prac[b] || prac;
     }
     all.push_back(Scored{static_cast<int>(s), 0, ev, score, -1});
   }
@@ -467,6 +513,7 @@ Answer answer(const Question& q, const Index& index, std::size_t top, const Lexi
       double add = K.block_bm25 * block_bm25[b] + K.neighbours * (sum[b] - sc.score) + K.block_lexical * block_lex[b] +
                    K.block_lead * bm25[static_cast<std::size_t>(lead[b])];
       if (intent_id >= 0) add += K.block_topic * block_top[b];
+      if (choice_q && block_cue[b] && block_prac[b]) add += K.block_choice;
       sc.score += add;
       sc.ev.score = sc.score;
     }

@@ -43,4 +43,10 @@ bool is_body_sentence(const Document& doc, int sentence);
 // without links, of eight words or more (what `practices` reads).
 bool is_prose_sentence(const Document& doc, int sentence);
 
+// Does a sentence name an option the user has ("unless you", "opt out", "you may choose",
+// "if you do not want", "settings", "preferences", "unsubscribe")?
+bool has_option_cue(const std::vector<Word>& words);
+// Does a question ask about the user's choices or controls ("choice", "control", "opt out")?
+bool asks_choice(const Question& q);
+
 }  // namespace policyq::query
