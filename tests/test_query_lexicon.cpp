@@ -169,3 +169,11 @@ TEST_CASE("the build stems the lexicon's words once: the embedded table holds th
   CHECK(has_line("advertisers\tadvertis"));
   CHECK(std::count(table.begin(), table.end(), '\n') > 500);
 }
+
+TEST_CASE("expansion rows match question words only and carry the policy wording as their id") {
+  const Lexicon& lex = Lexicon::builtin();
+  auto q = ids_of(lex, "What choices do I have about ads?", Kind::expansion, true);
+  CHECK(has(q, "opt out choose unsubscribe preferences settings consent decline disable refuse optional"));
+  CHECK(has(q, "advertising advertisers"));
+  CHECK(ids_of(lex, "You may choose to opt out of ads.", Kind::expansion, false).empty());
+}

@@ -287,6 +287,7 @@ const char* to_string(Kind kind) {
     case Kind::negation: return "negation";
     case Kind::modality: return "modality";
     case Kind::subject: return "subject";
+    case Kind::expansion: return "expansion";
     case Kind::count: break;
   }
   return "?";
@@ -294,10 +295,11 @@ const char* to_string(Kind kind) {
 
 namespace {
 bool parse_kind(std::string_view s, Kind& kind) {
-  static const std::array<std::pair<const char*, Kind>, 9> kinds{{
+  static const std::array<std::pair<const char*, Kind>, 10> kinds{{
       {"data", Kind::data}, {"recipient", Kind::recipient}, {"purpose", Kind::purpose},
       {"action", Kind::action}, {"intent", Kind::intent}, {"condition", Kind::condition},
-      {"negation", Kind::negation}, {"modality", Kind::modality}, {"subject", Kind::subject}}};
+      {"negation", Kind::negation}, {"modality", Kind::modality}, {"subject", Kind::subject},
+      {"expansion", Kind::expansion}}};
   for (auto& [name, k] : kinds)
     if (s == name) { kind = k; return true; }
   return false;

@@ -39,7 +39,9 @@ int stem_id(const std::string& stem);
 std::vector<std::pair<std::string, std::string>> stem_table();
 void prime_stems(std::string_view table);
 
-enum class Kind { data, recipient, purpose, action, intent, condition, negation, modality, subject, count };
+// expansion: words policies use for what a question says plainly ("choices" -> "opt out
+// unsubscribe …"); the concept's id is the text added to the question's search.
+enum class Kind { data, recipient, purpose, action, intent, condition, negation, modality, subject, expansion, count };
 const char* to_string(Kind kind);
 
 struct Concept {

@@ -183,32 +183,15 @@ Question parse_question(std::string_view text, const Lexicon& lex) {
   }
   if (q.search_text.empty()) q.search_text = q.text;
   // Query expansion: the words policies use for what a question asks in plain words
-  // ("what choices do I have" -> "opt out", "unsubscribe"), keyed by question stems;
-  // searched at a lower weight than the question's own words.
+  // ("what choices do I have" -> "opt out", "unsubscribe"): the lexicon's expansion rows
+  // (lexicon/expansions.tsv), each added once; searched at a lower weight than the
+  // question's own words.
   {
-    static const std::vector<std::pair<std::vector<std::string_view>, std::string_view>> expand{
-        {{"choic", "control", "option", "choos", "opt", "prefer"},
-         "opt out choose unsubscribe preferences settings consent decline disable refuse optional"},
-        {{"access", "view", "see", "review"}, "review update correct edit account"},
-        {{"edit", "correct", "modifi", "fix"}, "update correct edit change account"},
-        {{"delet", "remov", "eras"}, "delete remove deactivate close account"},
-        {{"secur", "protect", "safe", "safeti"}, "secure security safeguards protect encryption unauthorized"},
-        {{"notifi", "notic", "tell", "alert"}, "notify notice post email"},
-        {{"keep", "hold", "save"}, "retain store"},
-        {{"ad", "advertis"}, "advertising advertisers"},
-        {{"aggreg", "anonym"}, "aggregate anonymous identify"},
-        {{"locat", "gps"}, "location"},
-        {{"analyt", "research", "statist"}, "analytics analyze statistics research"},
-        {{"kid", "child", "minor", "teen"}, "children under 13 parents"},
-        {{"abroad", "intern", "oversea", "foreign"}, "international transfer countries"},
-        {{"subscrib", "newslett", "regist", "sign"}, "subscribe newsletter sign register"},
-    };
-    std::unordered_set<std::string_view> added;
-    for (const Word& w : q.words) {
-      if (w.punct) continue;
-      for (const auto& [stems, terms] : expand)
-        if (std::find(stems.begin(), stems.end(), std::string_view(w.stem)) != stems.end() && added.insert(terms).second)
-          q.expansion += (q.expansion.empty() ? "" : " ") + std::string(terms);
+    std::vector<int> added;
+    for (const Match& m : q.matches) {
+      if (lex.entry(m.cid).kind != Kind::expansion || std::find(added.begin(), added.end(), m.cid) != added.end()) continue;
+      added.push_back(m.cid);
+      q.expansion += (q.expansion.empty() ? "" : " ") + lex.entry(m.cid).id;
     }
   }
   if (q.content.empty())
