@@ -82,8 +82,9 @@ int run_ask(const CommonOptions& common, const AskOptions& opts) {
       if (!e.action.empty()) ej["action"] = e.action;
       ej["concepts"] = ids(lex, e.concepts);
       if (opts.explain)
-        ej["features"] = {{"lexical", e.lexical}, {"practice", e.practice}, {"topic", e.topic},
-                          {"section", e.section}, {"slots", e.slots}};
+        ej["features"] = {{"lexical", e.lexical},   {"practice", e.practice}, {"topic", e.topic},
+                          {"section", e.section},   {"slots", e.slots},       {"expansion", e.expansion},
+                          {"paragraph", e.paragraph}};
       aj["evidence"].push_back(ej);
     }
     out["answers"].push_back(aj);
@@ -96,9 +97,11 @@ int run_ask(const CommonOptions& common, const AskOptions& opts) {
                 location(doc, s.first_line, s.last_line) + style.reset() + "\n";
         text += "  > " + s.text + "\n";
         if (opts.explain) {
-          char buf[200];
-          std::snprintf(buf, sizeof buf, "    score %.3f (lexical %.2f, practice %.2f, topic %.2f, section %.2f, slots %.2f)",
-                        e.score, e.lexical, e.practice, e.topic, e.section, e.slots);
+          char buf[256];
+          std::snprintf(buf, sizeof buf,
+                        "    score %.3f (lexical %.2f, expansion %.2f, practice %.2f, topic %.2f, section %.2f, slots %.2f, "
+                        "paragraph %.2f)",
+                        e.score, e.lexical, e.expansion, e.practice, e.topic, e.section, e.slots, e.paragraph);
           text += style.dim() + buf;
           text += std::string(", ") + (e.negative ? "negative" : "affirmative");
           if (!e.action.empty()) text += ", action " + e.action;

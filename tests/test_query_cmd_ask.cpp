@@ -157,6 +157,12 @@ TEST_CASE("--top bounds the evidence; --explain shows intent, slots and matched 
   CHECK(r.out.find("recipient: police") != std::string::npos);
   CHECK(r.out.find("data: email_address") != std::string::npos);
   CHECK(r.out.find("score ") != std::string::npos);
+  CHECK(r.out.find("paragraph ") != std::string::npos);
+  auto je = ask_json("What choices do I have about my data?", "--explain");
+  const auto& f = je["answers"][0]["evidence"][0]["features"];
+  CHECK(f.contains("expansion"));
+  CHECK(f.contains("paragraph"));
+  CHECK(f["expansion"].get<double>() >= 0);
   auto q = run_policyq("ask -q 'Do you sell my personal data?'");
   CHECK(q.out.empty());
   CHECK(q.status == 0);

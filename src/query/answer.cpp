@@ -119,12 +119,13 @@ bool has_option_cue(const std::vector<Word>& w) {
   auto at = [&](std::size_t i) -> std::string_view { return i < n ? std::string_view(w[i].folded) : std::string_view(); };
   for (std::size_t i = 0; i < n; ++i) {
     std::string_view a = at(i), b = at(i + 1);
-    if (a == "opt-out" || a == "opt-in" || a == "settings" || a == "preferences" || a == "unsubscribe") return true;
-    if (a == "opt" && (b == "out" || b == "in" || b == "-")) return true;
+    // (Words come from tokenize: "opt-out" is "opt" "out", "don't" is "do" "not".)
+    if (a == "settings" || a == "preferences" || a == "unsubscribe") return true;
+    if (a == "opt" && (b == "out" || b == "in")) return true;
     if (a == "unless" && b == "you") return true;
     if (a == "you" && (b == "may" || b == "can") && (at(i + 2) == "choose" || at(i + 2) == "opt" || at(i + 2) == "elect"))
       return true;
-    if (a == "if" && b == "you" && (at(i + 2) == "do" || at(i + 2) == "don't") &&
+    if (a == "if" && b == "you" && at(i + 2) == "do" &&
         (at(i + 3) == "not" || at(i + 3) == "want" || at(i + 3) == "wish"))
       return true;
   }
@@ -385,8 +386,9 @@ Answer answer(const Question& q, const Index& index, std::size_t top, const Lexi
       for (int w : q.purpose) m = m || similarity(lex, w, c) > 0;
       if (m && std::find(ev.concepts.begin(), ev.concepts.end(), c) == ev.concepts.end()) ev.concepts.push_back(c);
     }
+    ev.expansion = expansion[s];
     double score = K.lexical * ev.lexical + (phrase[s] > 0 ? K.phrase : 0) + K.title * title[s] + K.title_all * title_all[s] +
-                   K.expansion * expansion[s];
+                   K.expansion * ev.expansion;
     if (intent_id >= 0) score += K.topic * ev.topic + K.section * ev.section;
     if (intent_id >= 0 && sf.other) score += K.other_section;
     if (intent2_id >= 0) score += K.topic2 * topic2 + K.section2 * sf.topic2;
@@ -516,6 +518,7 @@ Answer answer(const Question& q, const Index& index, std::size_t top, const Lexi
       if (choice_q && block_cue[b] && block_prac[b]) add += K.block_choice;
       sc.score += add;
       sc.ev.score = sc.score;
+      sc.ev.paragraph = add;
     }
   }
   std::stable_sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) { return a.score > b.score; });

@@ -22,6 +22,8 @@ struct Evidence {
   std::string action;                 // action of the matched practice ("" when none)
   // Score parts, for --explain.
   double lexical = 0, practice = 0, topic = 0, section = 0, slots = 0;
+  double expansion = 0;  // BM25 of the question's expansion into policy wording
+  double paragraph = 0;  // what the sentence's paragraph added (context, neighbours, choices)
 };
 
 struct Answer {
