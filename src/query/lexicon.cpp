@@ -142,7 +142,7 @@ void prime_stems(std::string_view table) {
 
 std::vector<Word> tokenize(std::string_view text) {
   std::vector<Word> out;
-  out.reserve(text.size() / 5 + 4);  // about one word per six bytes of prose: no regrowth
+  out.reserve(text.size() / 5 + 4);  // prose averages over five bytes a word: no regrowth
   std::string cur;
   std::size_t cur_begin = 0;
   auto push_word = [&](std::string w, std::size_t b, std::size_t e) {
