@@ -206,20 +206,17 @@ TEST_CASE("'No personal information is sold' is a denial through the determiner"
   CHECK(p->negative);
 }
 
-TEST_CASE("share and collect labels of the kind PI-Extract counts, on sentences written for this test") {
-  struct Case {
-    const char* text;
-    bool share, collect, negative;
-  };
-  const Case cases[] = {
-      {"We collect your name and email address when you register.", false, true, false},
-      {"We share your purchase history with our marketing partners.", true, false, false},
-      {"We never sell or rent your personal information.", true, false, true},
-      {"Third-party advertisers may collect information about your visits.", true, false, false},
-      {"We do not collect any health information.", false, true, true},
-      {"Click here to read our terms of service.", false, false, false},
-  };
-  for (const Case& c : cases) {
+namespace {
+// Labels in the PI-Extract sense (share / collect / any denial) of a sentence's practices,
+// checked against the expected ones.
+struct LabelCase {
+  const char* text;
+  bool share, collect, negative;
+};
+
+template <std::size_t N>
+void check_labels(const LabelCase (&cases)[N]) {
+  for (const LabelCase& c : cases) {
     CAPTURE(c.text);
     auto f = analyze_sentence(c.text);
     bool share = false, collect = false, negative = false;
@@ -233,13 +230,22 @@ TEST_CASE("share and collect labels of the kind PI-Extract counts, on sentences 
     CHECK(negative == c.negative);
   }
 }
+}  // namespace
+
+TEST_CASE("share and collect labels of the kind PI-Extract counts, on sentences written for this test") {
+  const LabelCase cases[] = {
+      {"We collect your name and email address when you register.", false, true, false},
+      {"We share your purchase history with our marketing partners.", true, false, false},
+      {"We never sell or rent your personal information.", true, false, true},
+      {"Third-party advertisers may collect information about your visits.", true, false, false},
+      {"We do not collect any health information.", false, true, true},
+      {"Click here to read our terms of service.", false, false, false},
+  };
+  check_labels(cases);
+}
 
 TEST_CASE("practice labels after the precision fixes, on sentences written for this test") {
-  struct Case {
-    const char* text;
-    bool share, collect, negative;
-  };
-  const Case cases[] = {
+  const LabelCase cases[] = {
       // a passive verb whose subject sits before a relative clause
       {"The details you submit may be disclosed to our advertising partners.", true, false, false},
       // cookies as the means of collection are still a collection
@@ -279,19 +285,7 @@ TEST_CASE("practice labels after the precision fixes, on sentences written for t
       // third parties not authorised to use data: a denial of their use
       {"They are not authorized to use your personal information for other purposes.", true, false, true},
   };
-  for (const Case& c : cases) {
-    CAPTURE(c.text);
-    auto f = analyze_sentence(c.text);
-    bool share = false, collect = false, negative = false;
-    for (const Practice& p : f.practices) {
-      if (is_share_action(p.action) || (p.actor == "third_party" && is_collect_action(p.action))) share = true;
-      else if (is_collect_action(p.action)) collect = true;
-      negative = negative || p.negative;
-    }
-    CHECK(share == c.share);
-    CHECK(collect == c.collect);
-    CHECK(negative == c.negative);
-  }
+  check_labels(cases);
 }
 
 // ---- list items, public exposure, exceptions (written for these tests)
