@@ -2,6 +2,7 @@
 #include "util/error.hpp"
 #include <iostream>
 #include <new>
+#include <string_view>
 
 namespace policyq::cli {
 
@@ -44,7 +45,14 @@ int run(int argc, char** argv) {
 
   CommonOptions common;
   int status = 0;
+  // Building every subcommand's options cost more instructions than parsing a small
+  // policy: when the first argument names a command, only that one is built. Anything
+  // else (--help, --version, a typo) gets the whole table, so help and errors list all.
+  const Command* named = nullptr;
+  for (const Command& c : commands())
+    if (argc > 1 && c.name == std::string_view(argv[1])) named = &c;
   for (const Command& c : commands()) {
+    if (named && named != &c) continue;
     CLI::App* sub = app.add_subcommand(c.name, c.description);
     add_common_options(*sub, common);
     c.configure(*sub, common, status);

@@ -160,14 +160,67 @@ TEST_CASE("gap and exact-form elements survive compilation: '* ' between words, 
   CHECK(ids_of(lex, "Tickets sell out.", Kind::action).empty());
 }
 
-TEST_CASE("the build stems the lexicon's words once: the embedded table holds them, irregular forms mapped") {
-  std::string_view table = policyq::embedded("stems/lexicon.tsv");
-  REQUIRE(!table.empty());
-  auto has_line = [&](std::string_view line) { return table.find("\n" + std::string(line) + "\n") != std::string_view::npos; };
-  CHECK(has_line("sold\tsell"));
-  CHECK(has_line("sharing\tshare"));
-  CHECK(has_line("advertisers\tadvertis"));
-  CHECK(std::count(table.begin(), table.end(), '\n') > 500);
+namespace {
+std::vector<std::pair<std::string, std::string>> embedded_tsv_files() {
+  std::vector<std::pair<std::string, std::string>> files;
+  for (auto name : policyq::embedded_names("lexicon/"))
+    files.emplace_back(std::string(name), std::string(policyq::embedded(name)));
+  return files;
+}
+
+std::string matches_text(const Lexicon& lex, std::string_view text, bool question) {
+  std::string out;
+  for (const Match& m : lex.match(tokenize(text), question))
+    out += std::string(to_string(lex.entry(m.cid).kind)) + ":" + lex.entry(m.cid).id + "@" + std::to_string(m.begin) +
+           "-" + std::to_string(m.end) + "w" + std::to_string(m.weight) + (m.nominal ? "n" : "") + " ";
+  return out;
+}
+}  // namespace
+
+TEST_CASE("the built-in lexicon read from the build's image matches exactly what compiling the TSV files gives") {
+  const Lexicon& image = Lexicon::builtin();
+  Lexicon compiled(embedded_tsv_files());
+  REQUIRE(image.concepts().size() == compiled.concepts().size());
+  CHECK(image.phrase_count() == compiled.phrase_count());
+  for (std::size_t i = 0; i < image.concepts().size(); ++i) {
+    CHECK(image.concepts()[i].id == compiled.concepts()[i].id);
+    CHECK(image.concepts()[i].kind == compiled.concepts()[i].kind);
+    CHECK(image.concepts()[i].parent == compiled.concepts()[i].parent);
+    CHECK(image.concepts()[i].generic == compiled.concepts()[i].generic);
+  }
+  // Every line of the bundled policy, as policy text and as a question.
+  std::string_view policy = policyq::embedded("corpus/noip-privacy-policy.md");
+  REQUIRE(!policy.empty());
+  int lines = 0, with_matches = 0;
+  for (std::size_t at = 0; at < policy.size();) {
+    std::size_t nl = policy.find('\n', at);
+    std::string_view line = policy.substr(at, nl == std::string_view::npos ? std::string_view::npos : nl - at);
+    at = nl == std::string_view::npos ? policy.size() : nl + 1;
+    ++lines;
+    std::string a = matches_text(image, line, false);
+    CHECK(a == matches_text(compiled, line, false));
+    CHECK(matches_text(image, line, true) == matches_text(compiled, line, true));
+    with_matches += !a.empty();
+  }
+  CHECK(lines > 200);
+  CHECK(with_matches > 50);
+}
+
+TEST_CASE("a malformed lexicon image is refused, not read: wrong magic, truncation, trailing bytes") {
+  std::string image = Lexicon(embedded_tsv_files()).image();
+  Lexicon out = Lexicon::builtin();
+  CHECK(Lexicon::from_image(image, out));
+  CHECK(!Lexicon::from_image("", out));
+  CHECK(!Lexicon::from_image(image + "x", out));
+  std::string bad_magic = image;
+  bad_magic[0] = static_cast<char>(bad_magic[0] ^ 0x55);
+  CHECK(!Lexicon::from_image(bad_magic, out));
+  for (std::size_t n = 0; n < image.size(); n += 1 + image.size() / 300)
+    CHECK(!Lexicon::from_image(std::string_view(image).substr(0, n), out));
+  // Huge counts must not allocate: the count right after the magic claims 2^32-1 stems.
+  std::string huge = image;
+  huge.replace(4, 4, "\xff\xff\xff\xff");
+  CHECK(!Lexicon::from_image(huge, out));
 }
 
 TEST_CASE("expansion rows match question words only and carry the policy wording as their id") {

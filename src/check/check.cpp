@@ -56,7 +56,7 @@ void check_ask(const Rule& r, const Policy& p, Finding& f) {
   f.extra["expect"] = r.expect;
 }
 
-bool retention_applies(const Rule& r, int rule_data, const query::Practice& pr) {
+bool retention_applies(int rule_data, const query::Practice& pr) {
   if (rule_data < 0 || pr.data.empty()) return true;  // "your information" covers every kind
   return std::any_of(pr.data.begin(), pr.data.end(), [&](int d) { return related(d, rule_data); });
 }
@@ -68,7 +68,7 @@ void check_retention(const Rule& r, const Policy& p, Finding& f) {
   std::string longest_iso, longest_text;
   for (std::size_t s = 0; s < p.facts.size(); ++s) {
     for (const query::Practice& pr : p.facts[s].practices) {
-      if (pr.negative || !retention_applies(r, rule_data, pr)) continue;
+      if (pr.negative || !retention_applies(rule_data, pr)) continue;
       const std::vector<query::Period>& periods = pr.periods.empty() && (pr.action == "retain" || pr.action == "store") ? p.facts[s].periods : pr.periods;
       for (const query::Period& period : periods) {
         auto days = duration_days(period.iso);

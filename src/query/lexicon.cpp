@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstring>
 #include <memory>
 
@@ -66,10 +67,11 @@ void add_irregulars_from(std::string_view text) {
   }
 }
 
+bool builtin_irregulars_loaded = false;  // from the embedded TSV files or the lexicon image
+
 void load_builtin_irregulars() {
-  static bool done = false;
-  if (done) return;
-  done = true;
+  if (builtin_irregulars_loaded) return;
+  builtin_irregulars_loaded = true;
   for (auto name : embedded_names("lexicon/")) add_irregulars_from(embedded(name));
 }
 
@@ -93,11 +95,25 @@ std::unordered_map<std::string, StemEntry>& stem_cache() {
   return cache;
 }
 
+// The words the build stemmed for the lexicon (sorted by folded form), from the built-in
+// lexicon's image: looking one up is cheaper than Snowball, and cheaper than filling the
+// cache with all of them at start when a policy uses a few hundred.
+const std::vector<std::pair<std::string_view, std::string_view>>* known_stems = nullptr;
+
 const StemEntry& stem_entry(const std::string& folded) {
   auto& cache = stem_cache();
   static Stemmer stemmer;
   auto it = cache.find(folded);
   if (it != cache.end()) return it->second;
+  if (known_stems) {
+    auto at = std::lower_bound(known_stems->begin(), known_stems->end(), std::string_view(folded),
+                               [](const auto& entry, std::string_view w) { return entry.first < w; });
+    if (at != known_stems->end() && at->first == folded) {
+      std::string stem(at->second);
+      int sid = stem_id(stem);
+      return cache.emplace(folded, StemEntry{std::move(stem), sid}).first->second;
+    }
+  }
   load_builtin_irregulars();
   const std::string* word = &folded;
   if (auto irr = irregulars().find(folded); irr != irregulars().end()) word = &irr->second;
@@ -114,47 +130,39 @@ const StemEntry& stem_entry(const std::string& folded) {
 }
 }  // namespace
 
+namespace {
+// id -> stem, the reverse of stem_id (the image writes phrases' stems as text).
+std::vector<const std::string*>& stem_texts() {
+  static auto& texts = *new std::vector<const std::string*>;  // never destroyed (see irregulars)
+  return texts;
+}
+}  // namespace
+
 int stem_id(const std::string& stem) {
   static auto& ids = *new std::unordered_map<std::string, int>;  // never destroyed
   auto [it, added] = ids.try_emplace(stem, static_cast<int>(ids.size()));
+  if (added) stem_texts().push_back(&it->first);  // map keys stay where they are
   return it->second;
 }
 
 const std::string& stem_word(const std::string& folded) { return stem_entry(folded).stem; }
-
-std::vector<std::pair<std::string, std::string>> stem_table() {
-  std::vector<std::pair<std::string, std::string>> out;
-  for (const auto& [folded, e] : stem_cache()) out.emplace_back(folded, e.stem);
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
-void prime_stems(std::string_view table) {
-  auto& cache = stem_cache();
-  for_each_piece(table, '\n', [&](std::string_view line) {
-    std::size_t tab = line.find('\t');
-    if (tab == std::string_view::npos) return;
-    std::string stem(line.substr(tab + 1));
-    int sid = stem_id(stem);
-    cache.try_emplace(std::string(line.substr(0, tab)), StemEntry{std::move(stem), sid});
-  });
-}
 
 std::vector<Word> tokenize(std::string_view text) {
   std::vector<Word> out;
   out.reserve(text.size() / 5 + 4);  // prose averages over five bytes a word: no regrowth
   std::string cur;
   std::size_t cur_begin = 0;
-  auto push_word = [&](std::string w, std::size_t b, std::size_t e) {
+  // Words are built in place: copying and moving two strings per word was a third of
+  // the cost of tokenizing every sentence of a policy.
+  auto push_word = [&](std::string_view w, std::size_t b, std::size_t e) {
     if (w.empty()) return;
-    Word word;
-    word.folded = std::move(w);
+    Word& word = out.emplace_back();
+    word.folded.assign(w);
     const StemEntry& entry = stem_entry(word.folded);
     word.stem = entry.stem;
     word.sid = entry.sid;
     word.begin = b;
     word.end = e;
-    out.push_back(std::move(word));
   };
   auto flush = [&](std::size_t end) {
     if (cur.empty()) return;
@@ -166,14 +174,13 @@ std::vector<Word> tokenize(std::string_view text) {
     }
     cur.clear();
   };
-  auto push_punct = [&](std::string mark, std::size_t b, std::size_t e) {
-    Word w;
-    w.folded = mark;
-    w.stem = std::move(mark);
+  auto push_punct = [&](std::string_view mark, std::size_t b, std::size_t e) {
+    Word& w = out.emplace_back();
+    w.folded.assign(mark);
+    w.stem.assign(mark);
     w.begin = b;
     w.end = e;
     w.punct = true;
-    out.push_back(std::move(w));
   };
   std::size_t i = 0;
   const std::size_t n = text.size();
@@ -268,7 +275,7 @@ std::vector<Word> tokenize(std::string_view text) {
       // tokenized corpora write it) and "data – such as" all read as plain word sequences.
     } else if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '.' || c == '!' || c == '?' ||
                c == '[' || c == ']') {
-      push_punct(std::string(1, static_cast<char>(c)), i, i + 1);
+      push_punct(text.substr(i, 1), i, i + 1);
     }
     i += len;
   }
@@ -309,14 +316,12 @@ bool parse_kind(std::string_view s, Kind& kind) {
 const Lexicon& Lexicon::builtin() {
   // Never destroyed: freeing thousands of phrases at exit is work nobody waits for.
   static const Lexicon* lex = [] {
-    // The build stemmed the lexicon's words already (cmake/lexicon_stems.cpp): Snowball
-    // on every phrase word at each start cost more than the rest of compiling the lexicon.
-    load_builtin_irregulars();
-    prime_stems(embedded("stems/lexicon.tsv"));
-    std::vector<std::pair<std::string, std::string>> files;
-    for (auto name : embedded_names("lexicon/"))
-      files.emplace_back(std::string(name), std::string(embedded(name)));
-    return new Lexicon(files);
+    auto* built = new Lexicon;
+    auto* stems = new StemTable;  // views into the embedded image, which lives as long as the process
+    if (!read_image(embedded("compiled/lexicon.bin"), *built, stems))
+      throw Error("compiled/lexicon.bin", 0, "the embedded lexicon image is malformed (rebuild policyq)");
+    known_stems = stems;
+    return built;
   }();
   return *lex;
 }
@@ -325,11 +330,208 @@ Lexicon::Lexicon(const std::vector<std::pair<std::string, std::string>>& files) 
   load_builtin_irregulars();
   for (auto& [name, text] : files) add_irregulars_from(text);
   for (auto& [name, text] : files) load(name, text);
-  // Longest phrases first under each first word.
-  for (auto& list : by_first_)
-    if (list.size() > 1) std::stable_sort(list.begin(), list.end(), [&](int a, int b) {
-      return phrases_[static_cast<std::size_t>(a)].words.size() > phrases_[static_cast<std::size_t>(b)].words.size();
-    });
+  index_phrases();
+}
+
+int Lexicon::first_stem(const Phrase& p) const {
+  int first = elements(p)[0];
+  if (first <= exact_base) first = stem_entry(exact_forms_[static_cast<std::size_t>(exact_base - first)]).sid;
+  return first;
+}
+
+void Lexicon::index_phrases() {
+  // Counting sort by first stem id; within one id, longest phrases first (stable).
+  std::vector<int> first(phrases_.size());
+  std::size_t n_ids = 0;
+  for (std::size_t i = 0; i < phrases_.size(); ++i) {
+    first[i] = first_stem(phrases_[i]);
+    n_ids = std::max(n_ids, static_cast<std::size_t>(first[i]) + 1);
+  }
+  first_at_.assign(n_ids + 1, 0);
+  for (int f : first) ++first_at_[static_cast<std::size_t>(f) + 1];
+  for (std::size_t s = 0; s < n_ids; ++s) first_at_[s + 1] += first_at_[s];
+  by_first_.assign(phrases_.size(), 0);
+  std::vector<std::uint32_t> fill(first_at_.begin(), first_at_.end() - 1);
+  for (std::size_t i = 0; i < phrases_.size(); ++i) by_first_[fill[static_cast<std::size_t>(first[i])]++] = static_cast<int>(i);
+  for (std::size_t s = 0; s < n_ids; ++s)
+    if (first_at_[s + 1] - first_at_[s] > 1)
+      std::stable_sort(by_first_.begin() + first_at_[s], by_first_.begin() + first_at_[s + 1], [&](int a, int b) {
+        return phrases_[static_cast<std::size_t>(a)].size > phrases_[static_cast<std::size_t>(b)].size;
+      });
+}
+
+namespace {
+// The image is read by the binary it was built with, so native byte order will do.
+struct ImageWriter {
+  std::string out;
+  void u32(std::uint32_t v) { out.append(reinterpret_cast<const char*>(&v), sizeof v); }
+  void i32(int v) { u32(static_cast<std::uint32_t>(v)); }
+  void f64(double v) { out.append(reinterpret_cast<const char*>(&v), sizeof v); }
+  void str(std::string_view s) {
+    u32(static_cast<std::uint32_t>(s.size()));
+    out.append(s);
+  }
+};
+
+struct ImageReader {
+  std::string_view in;
+  bool ok = true;
+  template <class T>
+  T raw() {
+    T v{};
+    if (in.size() < sizeof v) {
+      ok = false;
+      return v;
+    }
+    std::memcpy(&v, in.data(), sizeof v);
+    in.remove_prefix(sizeof v);
+    return v;
+  }
+  std::uint32_t u32() { return raw<std::uint32_t>(); }
+  int i32() { return static_cast<int>(raw<std::uint32_t>()); }
+  double f64() { return raw<double>(); }
+  // A count of items that each take at least min_bytes: larger than what is left is malformed.
+  std::size_t count(std::size_t min_bytes) {
+    std::size_t n = u32();
+    if (n > in.size() / min_bytes) ok = false;
+    return ok ? n : 0;
+  }
+  std::string_view str() {
+    std::size_t n = u32();
+    if (!ok || n > in.size()) {
+      ok = false;
+      return {};
+    }
+    std::string_view s = in.substr(0, n);
+    in.remove_prefix(n);
+    return s;
+  }
+};
+
+constexpr std::uint32_t image_magic = 0x31584C50;  // "PLX1"
+}  // namespace
+
+std::string Lexicon::image() const {
+  ImageWriter w;
+  w.u32(image_magic);
+  // Stems used by the phrases, renumbered densely in order of first use.
+  std::unordered_map<int, int> local;
+  std::vector<int> order;
+  for (int e : elements_)
+    if (e >= 0 && local.emplace(e, static_cast<int>(order.size())).second) order.push_back(e);
+  w.u32(static_cast<std::uint32_t>(order.size()));
+  for (int sid : order) w.str(*stem_texts()[static_cast<std::size_t>(sid)]);
+  w.u32(static_cast<std::uint32_t>(exact_forms_.size()));
+  for (const auto& f : exact_forms_) w.str(f);
+  w.u32(static_cast<std::uint32_t>(concepts_.size()));
+  for (const Concept& c : concepts_) {
+    w.str(c.id);
+    w.u32(static_cast<std::uint32_t>(c.kind));
+    w.i32(c.parent);
+    w.u32(c.generic ? 1 : 0);
+  }
+  w.u32(static_cast<std::uint32_t>(phrases_.size()));
+  for (const Phrase& p : phrases_) {
+    w.i32(p.cid);
+    w.u32((p.nominal ? 1u : 0u) | (p.question_only ? 2u : 0u) | (p.sentence_only ? 4u : 0u));
+    w.f64(p.weight);
+    w.u32(p.size);
+    for (std::uint32_t k = 0; k < p.size; ++k) {
+      int e = elements(p)[k];
+      w.i32(e >= 0 ? local.at(e) : e);
+    }
+  }
+  std::vector<std::pair<std::string, std::string>> irr(irregulars().begin(), irregulars().end());
+  std::sort(irr.begin(), irr.end());
+  w.u32(static_cast<std::uint32_t>(irr.size()));
+  for (const auto& [form, lemma] : irr) {
+    w.str(form);
+    w.str(lemma);
+  }
+  std::vector<std::pair<std::string_view, std::string_view>> stems;
+  for (const auto& [folded, e] : stem_cache()) stems.emplace_back(folded, e.stem);
+  std::sort(stems.begin(), stems.end());
+  w.u32(static_cast<std::uint32_t>(stems.size()));
+  for (const auto& [folded, stem] : stems) {
+    w.str(folded);
+    w.str(stem);
+  }
+  return std::move(w.out);
+}
+
+bool Lexicon::from_image(std::string_view bytes, Lexicon& out) { return read_image(bytes, out, nullptr); }
+
+bool Lexicon::read_image(std::string_view bytes, Lexicon& out, StemTable* stems) {
+  ImageReader r{bytes};
+  if (r.u32() != image_magic) return false;
+  std::vector<int> sids(r.count(4));
+  std::string buffer;
+  for (int& sid : sids) {
+    buffer.assign(r.str());
+    sid = stem_id(buffer);
+  }
+  Lexicon lex;
+  lex.exact_forms_.resize(r.count(4));
+  for (auto& f : lex.exact_forms_) f.assign(r.str());
+  lex.concepts_.resize(r.count(16));
+  for (Concept& c : lex.concepts_) {
+    c.id.assign(r.str());
+    std::uint32_t kind = r.u32();
+    c.kind = static_cast<Kind>(kind);
+    c.parent = r.i32();
+    c.generic = r.u32() != 0;
+    if (kind >= static_cast<std::uint32_t>(Kind::count) || c.parent < -1 || c.parent >= static_cast<int>(lex.concepts_.size()))
+      r.ok = false;
+  }
+  lex.phrases_.resize(r.count(20));
+  for (Phrase& p : lex.phrases_) {
+    p.cid = r.i32();
+    std::uint32_t flags = r.u32();
+    p.nominal = flags & 1u;
+    p.question_only = flags & 2u;
+    p.sentence_only = flags & 4u;
+    p.weight = r.f64();
+    p.size = static_cast<std::uint32_t>(r.count(4));
+    p.at = static_cast<std::uint32_t>(lex.elements_.size());
+    for (std::uint32_t k = 0; k < p.size; ++k) {
+      int e = r.i32();
+      if (e >= 0) {
+        if (static_cast<std::size_t>(e) >= sids.size()) r.ok = false;
+        else e = sids[static_cast<std::size_t>(e)];
+      } else if (e <= exact_base && static_cast<std::size_t>(exact_base - e) >= lex.exact_forms_.size()) {
+        r.ok = false;
+      }
+      lex.elements_.push_back(e);
+    }
+    // match_phrase reads the element after a gap: a phrase neither starts nor ends with one.
+    auto is_gap = [](int e) { return e == gap6 || e == gap12; };
+    if (p.cid < 0 || p.cid >= static_cast<int>(lex.concepts_.size()) || p.size == 0 || is_gap(lex.elements_[p.at]) ||
+        is_gap(lex.elements_.back()))
+      r.ok = false;
+    if (!r.ok) return false;
+  }
+  std::size_t n_irr = r.count(8);
+  std::vector<std::pair<std::string, std::string>> irr(n_irr);
+  for (auto& [form, lemma] : irr) {
+    form.assign(r.str());
+    lemma.assign(r.str());
+  }
+  StemTable table(r.count(8));
+  for (auto& [folded, stem] : table) {
+    folded = r.str();
+    stem = r.str();
+  }
+  bool sorted = std::is_sorted(table.begin(), table.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  if (!r.ok || !r.in.empty() || !sorted) return false;
+  if (stems) *stems = std::move(table);
+  if (!builtin_irregulars_loaded) {
+    // The image carries the irregular forms, so the TSV files need not be parsed for them.
+    builtin_irregulars_loaded = true;
+    for (auto& [form, lemma] : irr) irregulars().insert_or_assign(std::move(form), std::move(lemma));
+  }
+  lex.index_phrases();
+  out = std::move(lex);
+  return true;
 }
 
 int Lexicon::find(Kind kind, std::string_view id) const {
@@ -342,6 +544,7 @@ void Lexicon::load(const std::string& name, std::string_view text) {
   int line_no = 0;
   std::vector<std::pair<int, std::string>> pending_parents;
   std::string buffer;
+  std::vector<int> scratch;
   for_each_piece(text, '\n', [&](std::string_view line) {
     ++line_no;
     std::string_view t = trim(line);
@@ -389,25 +592,26 @@ void Lexicon::load(const std::string& name, std::string_view text) {
       if (phrase.empty()) return;
       Phrase p = proto;
       p.cid = index;
-      p.words.reserve(4);
+      std::vector<int>& words = scratch;
+      words.clear();
       for_each_piece(phrase, ' ', [&](std::string_view piece) {
         if (piece.empty()) return;
         if (piece == "*" || piece == "**") {
           // a gap needs a word before it; a second gap in a row adds nothing
-          bool after_gap = !p.words.empty() && (p.words.back() == gap6 || p.words.back() == gap12);
-          if (!p.words.empty() && !after_gap) p.words.push_back(piece == "*" ? gap6 : gap12);
+          bool after_gap = !words.empty() && (words.back() == gap6 || words.back() == gap12);
+          if (!words.empty() && !after_gap) words.push_back(piece == "*" ? gap6 : gap12);
           return;
         }
         bool exact = piece.front() == '=';
         if (exact) piece.remove_prefix(1);
         auto add = [&](const std::string& folded) {
           if (!exact) {
-            p.words.push_back(stem_entry(folded).sid);
+            words.push_back(stem_entry(folded).sid);
             return;
           }
           auto at = std::find(exact_forms_.begin(), exact_forms_.end(), folded);
           if (at == exact_forms_.end()) at = exact_forms_.insert(exact_forms_.end(), folded);
-          p.words.push_back(exact_base - static_cast<int>(at - exact_forms_.begin()));
+          words.push_back(exact_base - static_cast<int>(at - exact_forms_.begin()));
         };
         // Most pieces are one plain lower-case word, which the tokenizer would return as it
         // is (all but "cannot", which it splits): skip the tokenizer for them.
@@ -422,13 +626,12 @@ void Lexicon::load(const std::string& name, std::string_view text) {
             if (!w.punct) add(w.folded);
         }
       });
-      if (!p.words.empty() && (p.words.back() == gap6 || p.words.back() == gap12)) p.words.pop_back();
-      if (p.words.empty()) throw Error(name, line_no, "empty lexicon phrase");
-      int first = p.words.front();
-      if (first <= exact_base) first = stem_entry(exact_forms_[static_cast<std::size_t>(exact_base - first)]).sid;
-      if (static_cast<std::size_t>(first) >= by_first_.size()) by_first_.resize(static_cast<std::size_t>(first) + 1);
-      by_first_[static_cast<std::size_t>(first)].push_back(static_cast<int>(phrases_.size()));
-      phrases_.push_back(std::move(p));
+      if (!words.empty() && (words.back() == gap6 || words.back() == gap12)) words.pop_back();
+      if (words.empty()) throw Error(name, line_no, "empty lexicon phrase");
+      p.at = static_cast<std::uint32_t>(elements_.size());
+      p.size = static_cast<std::uint32_t>(words.size());
+      elements_.insert(elements_.end(), words.begin(), words.end());
+      phrases_.push_back(p);
     });
   });
   for (auto& [index, parent] : pending_parents) {
@@ -446,11 +649,12 @@ bool Lexicon::element_matches(int element, const Word& w) const {
 int Lexicon::match_phrase(const Phrase& p, const std::vector<Word>& words, std::size_t at) const {
   // Returns the end index of the match starting at `at`, or -1. Gaps take the fewest words.
   std::size_t pos = at;
-  for (std::size_t k = 0; k < p.words.size(); ++k) {
-    const int w = p.words[k];
+  const int* elems = elements(p);
+  for (std::size_t k = 0; k < p.size; ++k) {
+    const int w = elems[k];
     if (w == gap6 || w == gap12) {
       // find the next element within six or twelve words, not across a clause mark
-      const int next = p.words[k + 1];
+      const int next = elems[k + 1];
       const std::size_t max_gap = w == gap6 ? 6 : 12;
       bool found = false;
       for (std::size_t g = 0; g <= max_gap && pos + g < words.size(); ++g) {
@@ -478,9 +682,10 @@ std::vector<Match> Lexicon::match(const std::vector<Word>& words, bool in_questi
   std::vector<Match> out;
   for (std::size_t i = 0; i < words.size(); ++i) {
     const int sid = words[i].punct ? -1 : words[i].sid >= 0 ? words[i].sid : stem_id(words[i].stem);
-    if (sid < 0 || static_cast<std::size_t>(sid) >= by_first_.size()) continue;
+    if (sid < 0 || static_cast<std::size_t>(sid) + 1 >= first_at_.size()) continue;
     std::array<Match, nk> best{};
-    for (int pi : by_first_[static_cast<std::size_t>(sid)]) {
+    for (std::uint32_t at = first_at_[static_cast<std::size_t>(sid)]; at < first_at_[static_cast<std::size_t>(sid) + 1]; ++at) {
+      const int pi = by_first_[at];
       const Phrase& p = phrases_[static_cast<std::size_t>(pi)];
       const Concept& c = concepts_[static_cast<std::size_t>(p.cid)];
       if (in_question ? p.sentence_only : p.question_only) continue;

@@ -6,6 +6,7 @@
 // Words are matched case-folded and stemmed (English Snowball, after an irregular-form
 // table: "sold" -> "sell"), so a phrase "share" matches "shares", "shared", "sharing".
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -33,11 +34,6 @@ std::vector<Word> tokenize(std::string_view text);
 const std::string& stem_word(const std::string& folded);
 // The interned id of a stem: equal stems, equal ids (process-wide, never reused).
 int stem_id(const std::string& stem);
-// Every word stemmed so far as (folded, stem), sorted; and the reverse: fill the stem
-// cache from such a table ("folded<TAB>stem" lines). The build uses the pair to stem the
-// lexicon's words once, at build time.
-std::vector<std::pair<std::string, std::string>> stem_table();
-void prime_stems(std::string_view table);
 
 // expansion: words policies use for what a question says plainly ("choices" -> "opt out
 // unsubscribe …"); the concept's id is the text added to the question's search.
@@ -63,8 +59,16 @@ class Lexicon {
 public:
   // The built-in lexicon (every embedded lexicon/*.tsv), compiled on first use.
   static const Lexicon& builtin();
-  // A lexicon from TSV texts (for tests). Throws Error on malformed lines.
+  // A lexicon from TSV texts (the build, and tests). Throws Error on malformed lines.
   explicit Lexicon(const std::vector<std::pair<std::string, std::string>>& files);
+
+  // The compiled form the build embeds (cmake/lexicon_image.cpp): concepts, phrases with
+  // their words stemmed, and the irregular forms. from_image reads it back and returns
+  // false on a malformed image. Compiling the TSV files at every start cost more
+  // instructions than parsing the policy; reading the image costs a fraction.
+  std::string image() const;
+  static bool from_image(std::string_view bytes, Lexicon& out);
+
 
   const std::vector<Concept>& concepts() const { return concepts_; }
   const Concept& entry(int i) const { return concepts_[static_cast<std::size_t>(i)]; }
@@ -87,19 +91,32 @@ private:
   // or an exact surface form (exact_base - i for exact_forms_[i]).
   static constexpr int gap6 = -1, gap12 = -2, exact_base = -3;
   struct Phrase {
-    std::vector<int> words;
+    std::uint32_t at = 0, size = 0;  // its elements: elements_[at, at + size)
     int cid = -1;
     bool nominal = false, question_only = false, sentence_only = false;
     double weight = 1;
   };
+  Lexicon() = default;
+  // from_image, also handing back the image's table of the words the build stemmed
+  // (folded, stem), as views into bytes.
+  using StemTable = std::vector<std::pair<std::string_view, std::string_view>>;
+  static bool read_image(std::string_view bytes, Lexicon& out, StemTable* stems);
   void load(const std::string& name, std::string_view text);
+  void index_phrases();
   int match_phrase(const Phrase& p, const std::vector<Word>& words, std::size_t at) const;
   bool element_matches(int element, const Word& w) const;
 
+  const int* elements(const Phrase& p) const { return elements_.data() + p.at; }
+  int first_stem(const Phrase& p) const;
+
+  // Flat arrays rather than a vector per phrase: thousands of small allocations were most
+  // of the cost of reading the lexicon at start.
   std::vector<Concept> concepts_;
   std::vector<Phrase> phrases_;
+  std::vector<int> elements_;               // every phrase's elements, phrase after phrase
   std::vector<std::string> exact_forms_;
-  std::vector<std::vector<int>> by_first_;  // first stem id -> phrases, longest first
+  std::vector<std::uint32_t> first_at_;     // stem id s -> its phrases: by_first_[first_at_[s], first_at_[s + 1])
+  std::vector<int> by_first_;               // phrase indexes grouped by first stem id, longest first
 };
 
 }  // namespace policyq::query

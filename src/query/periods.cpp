@@ -9,6 +9,8 @@ using std::string_view_literals::operator""sv;
 namespace {
 
 int month_value(std::string_view w) {
+  // Most words are no month: the first letter and the length rule them out before the table.
+  if (w.size() < 3 || w.size() > 9 || std::string_view("jfmasond").find(w[0]) == std::string_view::npos) return 0;
   static const std::array<std::string_view, 12> full{"january", "february", "march", "april", "may", "june",
                                                       "july", "august", "september", "october", "november", "december"};
   static const std::array<std::string_view, 12> abbr{"jan", "feb", "mar", "apr", "may", "jun",
@@ -45,7 +47,7 @@ char unit_of(std::string_view w) {
 }
 
 bool is_event_start(const std::vector<Word>& w, std::size_t i) {
-  const std::string& f = w[i].folded;
+  const std::string_view f = w[i].folded;
   if (f == "after" || f == "until" || f == "following" || f == "from") {
     // "after you ...", "until the later of", "following the termination", "from the date"
     return i + 1 < w.size() && !w[i + 1].punct;
@@ -76,6 +78,10 @@ std::size_t event_end(const std::vector<Word>& w, std::size_t i) {
 }  // namespace
 
 int number_value(std::string_view w) {
+  // Most words are no number: the first letter and the length rule them out before the table.
+  if (w.empty() || w.size() > 9) return -1;
+  if (w[0] >= '0' && w[0] <= '9') return all_digits(w) && w.size() <= 4 ? to_int(w) : -1;
+  if (std::string_view("zotfsena").find(w[0]) == std::string_view::npos) return -1;
   static const std::array<std::string_view, 21> small{
       "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
       "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
@@ -97,7 +103,7 @@ std::vector<Period> find_periods(std::string_view text, const std::vector<Word>&
   std::size_t event_until = 0;
   for (std::size_t i = 0; i < n; ++i) {
     if (w[i].punct) continue;
-    const std::string& f = w[i].folded;
+    const std::string_view f = w[i].folded;
     // Dates: "May 25, 2020", "25 May 2020", "2020-05-25".
     if (int m = month_value(f); m && f != "may" ? true : (m && i + 1 < n && all_digits(w[i + 1].folded))) {
       if (m) {
@@ -174,7 +180,7 @@ std::vector<Period> find_periods(std::string_view text, const std::vector<Word>&
     bool event = false;
     std::size_t start = i;
     if (is_event_start(w, i)) {
-      const std::string& nx = w[i + 1].folded;
+      const std::string_view nx = w[i + 1].folded;
       event = nx == "you" || nx == "your" || nx == "the" || nx == "we" || nx == "termination" || nx == "closure" ||
               nx == "deletion" || nx == "cancellation" || nx == "such" || nx == "it" || nx == "they";
       if (f == "from" && nx != "the") event = false;
@@ -196,7 +202,7 @@ std::vector<Period> find_periods(std::string_view text, const std::vector<Word>&
       std::size_t e = event_end(w, i);
       // drop dangling words before a cut ("... until the later of")
       while (e > i + 2) {
-        const std::string& last = w[e - 1].folded;
+        const std::string_view last = w[e - 1].folded;
         if (last == "of" || last == "the" || last == "or" || last == "and" || last == "until" || last == "to" ||
             last == "a" || last == "an" || last == "later" || last == "earlier" || last == "whichever")
           --e;

@@ -145,14 +145,14 @@ SentenceFacts analyze_sentence(std::string_view text, std::vector<Word> words, s
     bool nominal = m.nominal || (pw >= 0 && !W[pw].punct && determiners().count(W[pw].folded) &&
                                  !(W[pw].folded == "from"sv && pw > 0 && is_barring(W[pw - 1].folded)));
     // "sharing your data" after a noun: a gerund, no statement (unless "we are sharing")
-    const std::string& head = W[m.begin].folded;
+    const std::string_view head = W[m.begin].folded;
     // "data collection", "information retention": a noun form of a handling verb
     if (!nominal && is_collect_action(c.id) && m.end - m.begin == 1 && head.size() > 6 &&
         (head.ends_with("tion") || head.ends_with("sion") || head.ends_with("ment") || head.ends_with("age")))
       nominal = true;
     if (!nominal && head.size() > 4 && head.ends_with("ing") && pw < 0) nominal = true;  // "Using Technology Information"
     if (!nominal && head.size() > 4 && head.ends_with("ing") && pw >= 0) {
-      const std::string& p = W[pw].folded;
+      const std::string_view p = W[pw].folded;
       bool barred = p == "from" && pw > 0 && is_barring(W[pw - 1].folded);  // "are prohibited from using"
       if (!barred && (W[pw].punct || !(is_be(p) || p == "am" || p == "not" || p == "also" || p == "we" || p == "they" || p == "and" ||
             p == "or" || p == "include" || p == "includes" || p == "including" || p == "involves" || p == "by")))
@@ -281,7 +281,7 @@ SentenceFacts analyze_sentence(std::string_view text, std::vector<Word> words, s
     }
 
     {
-      const std::string& v = W[g.first].folded;
+      const std::string_view v = W[g.first].folded;
       static const std::unordered_set<std::string_view> irregular{"made", "sold", "kept", "held", "sent", "shown",
                                                                   "seen", "known", "taken", "given", "told", "put",
                                                                   "set", "read", "got", "gotten", "shared"};
@@ -348,7 +348,7 @@ SentenceFacts analyze_sentence(std::string_view text, std::vector<Word> words, s
         int sj = covering(subjects, k);
         int r = covering(recips, k);
         if (sj >= 0) {
-          const std::string& who = lex.entry(M[sj].cid).id;
+          const std::string_view who = lex.entry(M[sj].cid).id;
           actor = who == "user" ? "user" : who == "third_party" ? "third_party" : "first_party";
           // "these companies and individuals have access": people named with a third party
           int c = M[sj].begin - 1;
@@ -475,7 +475,7 @@ SentenceFacts analyze_sentence(std::string_view text, std::vector<Word> words, s
         int s0 = 0;
         while (s0 < n && W[s0].punct) ++s0;
         if (s0 < g.first && s0 + 1 < n) {
-          const std::string& w0 = W[s0].folded;
+          const std::string_view w0 = W[s0].folded;
           bool inverted = (w0 == "does" || w0 == "do" || w0 == "did" || w0 == "is" || w0 == "are" || w0 == "can" ||
                            w0 == "will" || w0 == "may" || w0 == "shall") &&
                           W[s0 + 1].folded != "not"sv && W[s0 + 1].folded != "nt"sv;
@@ -503,7 +503,7 @@ SentenceFacts analyze_sentence(std::string_view text, std::vector<Word> words, s
           be = be || is_be(W[k].folded);
           --k;
         }
-        const std::string& head = W[g.first].folded;
+        const std::string_view head = W[g.first].folded;
         if (be && k >= cs && (W[k].folded == "that"sv || W[k].folded == "which"sv)) indirect = true;
         if (!be && k == g.first - 1 && k >= cs && head.size() > 3 && head.ends_with("ed")) {
           for (int d : datas)
@@ -581,7 +581,7 @@ SentenceFacts analyze_sentence(std::string_view text, std::vector<Word> words, s
           if (M[d].begin >= g.last_end && M[d].end <= ce) data.push_back(M[d].cid);
       }
       if (data.empty() && g.last_end < obj_end) {
-        const std::string& o = W[g.last_end].folded;
+        const std::string_view o = W[g.last_end].folded;
         if (o == "it" || o == "them" || o == "this" || o == "these" || o == "that") data = prev_data;
       }
       // "Acme collects the following: search terms, IP address, ...": the list after the colon
@@ -643,7 +643,7 @@ SentenceFacts analyze_sentence(std::string_view text, std::vector<Word> words, s
     if (!negative) {
       int from = -1;
       for (int k = g.last_end; k + 1 < n && k <= ce; ++k) {
-        const std::string& w = W[k].folded;
+        const std::string_view w = W[k].folded;
         if ((w == "but" && W[k + 1].folded == "not"sv && !(k + 2 < n && W[k + 2].folded == "limited"sv)) || (w == "not" && W[k + 1].folded == "including"sv))
           from = k + 2;
         else if (w == "excluding" && k < ce)
@@ -707,7 +707,7 @@ SentenceFacts analyze_sentence(std::string_view text, std::vector<Word> words, s
         // ... unless it is advice or a request to the user ("please include", "you must")
         bool advice = negative;
         for (int k = cs; k < ce; ++k) {
-          const std::string& w = W[k].folded;
+          const std::string_view w = W[k].folded;
           if (w == "please" || w == "must" || w == "should" || w == "ask" || w == "recommend" || w == "need" ||
               w == "choose" || w == "control" || w == "want")
             advice = true;
@@ -741,7 +741,7 @@ SentenceFacts analyze_sentence(std::string_view text, std::vector<Word> words, s
         // "identifiers that we transfer to your computer": placing data on the user's device
         for (int j = g.last_end; j + 2 < obj_end; ++j)
           if (W[j].folded == "to"sv && W[j + 1].folded == "your"sv) {
-            const std::string& o = W[j + 2].folded;
+            const std::string_view o = W[j + 2].folded;
             if (o == "computer" || o == "device" || o == "browser" || o == "hard" || o == "mobile" || o == "phone" ||
                 o == "computer's" || o == "device's")
               to_you = true;
@@ -880,7 +880,7 @@ SentenceFacts analyze_sentence(std::string_view text, std::vector<Word> words, s
         "treated", "deemed", "publicly", "always", "generally", "also", "not", "never", "and", "may", "will", "can"};
     const int public_id = lex.find(Kind::recipient, "public");
     for (int k = 1; k < n; ++k) {
-      const std::string& w = W[k].folded;
+      const std::string_view w = W[k].folded;
       bool is_public = w == "public" && (k + 1 >= n || W[k + 1].folded != "forums"sv);
       bool is_exposed = exposed.count(w) > 0;
       if (!is_public && !is_exposed) continue;
@@ -944,7 +944,7 @@ SentenceFacts analyze_sentence(std::string_view text, std::vector<Word> words, s
     // not "This includes providing ..." nor a request ("please include your name").
     bool list_verb = false;
     for (int k = 0; k < n; ++k) {
-      const std::string& w = W[k].folded;
+      const std::string_view w = W[k].folded;
       if (!(w == "include" || w == "includes" || w == "consist" || w == "consists")) continue;
       bool data_subject = false, please = false;
       for (int j = 0; j < k; ++j) please = please || W[j].folded == "please"sv;
@@ -992,7 +992,7 @@ SentenceFacts analyze_sentence(std::string_view text, std::vector<Word> words, s
       int last = n - 1;  // "Comments, posts and other public activities:" introduces a list
       while (last > 0 && W[last].punct && W[last].folded != ":"sv) --last;
       if (lead >= 0 && words >= 6 && capital * 2 <= words && last >= 0 && W[last].folded != ":"sv) {
-        const std::string& lid = lex.entry(M[lead].cid).id;
+        const std::string_view lid = lex.entry(M[lead].cid).id;
         // "Cookies help us ...", "Visit our page": a technology or an imperative, not a data item
         bool weak_lead = lid == "cookies" || (lid == "usage_data" && M[lead].end - M[lead].begin == 1);
         static const std::unordered_set<std::string_view> finite{
