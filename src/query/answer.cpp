@@ -39,6 +39,25 @@ std::vector<SentenceFacts> analyze_document(const Document& doc, const Lexicon& 
   return out;
 }
 
+void add_topics(SentenceFacts& f, const Lexicon& lex) {
+  for (const Match& m : f.matches) {
+    const Concept& c = lex.entry(m.cid);
+    if (c.kind == Kind::data || c.kind == Kind::recipient || c.kind == Kind::purpose) {
+      f.concepts.push_back(m.cid);
+    } else if (c.kind == Kind::intent) {
+      auto it = std::find(f.intents.begin(), f.intents.end(), m.cid);
+      if (it == f.intents.end()) {
+        f.intents.push_back(m.cid);
+        f.intent_hits.push_back(1);
+      } else {
+        ++f.intent_hits[static_cast<std::size_t>(it - f.intents.begin())];
+      }
+    } else if (c.kind == Kind::negation) {
+      f.has_negation = true;
+    }
+  }
+}
+
 namespace {
 
 // How well a concept of the policy (have) answers a concept of the question (want):
@@ -140,22 +159,7 @@ SentenceFacts light_facts(std::string_view text, const Lexicon& lex) {
   SentenceFacts f;
   f.words = tokenize(text);
   f.matches = lex.match(f.words, false);
-  for (const Match& m : f.matches) {
-    const Concept& c = lex.entry(m.cid);
-    if (c.kind == Kind::data || c.kind == Kind::recipient || c.kind == Kind::purpose) {
-      f.concepts.push_back(m.cid);
-    } else if (c.kind == Kind::intent) {
-      auto it = std::find(f.intents.begin(), f.intents.end(), m.cid);
-      if (it == f.intents.end()) {
-        f.intents.push_back(m.cid);
-        f.intent_hits.push_back(1);
-      } else {
-        ++f.intent_hits[static_cast<std::size_t>(it - f.intents.begin())];
-      }
-    } else if (c.kind == Kind::negation) {
-      f.has_negation = true;
-    }
-  }
+  add_topics(f, lex);
   return f;
 }
 
@@ -191,7 +195,19 @@ struct Weights {
 
 }  // namespace
 
+std::vector<SentenceFacts> topic_facts(const Document& doc, const Lexicon& lex) {
+  std::vector<SentenceFacts> out(doc.sentences.size());
+  for (std::size_t s = 0; s < doc.sentences.size(); ++s)
+    if (is_body_sentence(doc, static_cast<int>(s))) out[s] = light_facts(doc.sentences[s].text, lex);
+  return out;
+}
+
 Answer answer(const Question& q, const Index& index, std::size_t top, const Lexicon& lex) {
+  return answer(q, index, topic_facts(index.document(), lex), top, lex);
+}
+
+Answer answer(const Question& q, const Index& index, const std::vector<SentenceFacts>& topic, std::size_t top,
+              const Lexicon& lex) {
   static const Weights K;
   const Document& doc = index.document();
   Answer ans;
@@ -199,24 +215,26 @@ Answer answer(const Question& q, const Index& index, std::size_t top, const Lexi
   const std::size_t nb = doc.blocks.size();
   std::vector<char> body(ns, 0);
   for (std::size_t s = 0; s < ns; ++s) body[s] = is_body_sentence(doc, static_cast<int>(s));
-  // Topic facts of every body sentence; practices later, for candidates only.
-  std::vector<SentenceFacts> facts(ns);
+  // Topic facts of every body sentence (given); practices here, for candidates only.
   std::vector<char> analyzed(ns, 0);  // practices extracted (or none possible: no action word)
   for (std::size_t s = 0; s < ns; ++s) {
     if (!body[s]) continue;
-    facts[s] = light_facts(doc.sentences[s].text, lex);
     // A practice needs an action word, or a data type ("your profile is visible to others").
     bool possible = false;
-    for (const Match& m : facts[s].matches) {
+    for (const Match& m : topic[s].matches) {
       Kind k = lex.entry(m.cid).kind;
       possible = possible || k == Kind::action || k == Kind::data;
     }
     analyzed[s] = !possible;
   }
+  std::vector<SentenceFacts> full(ns);  // the candidates' facts with their practices
+  std::vector<char> has_full(ns, 0);
+  auto facts_of = [&](std::size_t s) -> const SentenceFacts& { return has_full[s] ? full[s] : topic[s]; };
   auto analyze = [&](std::size_t s) {
     if (!body[s] || analyzed[s]) return;
-    SentenceFacts& f = facts[s];  // reuse its words and matches: tokenizing is half the cost
-    f = analyze_sentence(doc.sentences[s].text, std::move(f.words), std::move(f.matches), lex);
+    // The topic pass's words and matches are reused: tokenizing is half the cost.
+    full[s] = analyze_sentence(doc.sentences[s].text, topic[s].words, topic[s].matches, lex);
+    has_full[s] = 1;
     analyzed[s] = 1;
   };
 
@@ -362,7 +380,7 @@ Answer answer(const Question& q, const Index& index, std::size_t top, const Lexi
   std::vector<char> block_cue(nb, 0), block_prac(nb, 0);
   for (std::size_t s = 0; s < ns; ++s) {
     if (!body[s]) continue;
-    const SentenceFacts& F = facts[s];
+    const SentenceFacts& F = facts_of(s);
     auto b = static_cast<std::size_t>(doc.sentences[s].block);
     if (lead[b] < 0) lead[b] = static_cast<int>(s);
     Evidence ev;
@@ -460,7 +478,7 @@ Answer answer(const Question& q, const Index& index, std::size_t top, const Lexi
   // The practice of a sentence that best answers the question (how well: practice part;
   // polarity, conditions and action shown with the evidence).
   auto match_practice = [&](Scored& sc, bool* fit2) {
-    const SentenceFacts& F = facts[static_cast<std::size_t>(sc.sentence)];
+    const SentenceFacts& F = facts_of(static_cast<std::size_t>(sc.sentence));
     int best_p = -1;
     double best_pv = 0;
     for (std::size_t pi = 0; pi < F.practices.size(); ++pi) {
@@ -491,7 +509,7 @@ Answer answer(const Question& q, const Index& index, std::size_t top, const Lexi
   };
   std::vector<Scored> scored;
   for (Scored& sc : all) {
-    const SentenceFacts& F = facts[static_cast<std::size_t>(sc.sentence)];
+    const SentenceFacts& F = facts_of(static_cast<std::size_t>(sc.sentence));
     bool fit2 = false;
     match_practice(sc, &fit2);
     const Evidence& ev = sc.ev;
@@ -541,13 +559,13 @@ Answer answer(const Question& q, const Index& index, std::size_t top, const Lexi
                     q.intent == "rights";
   auto free_terms_ok = [&](int s) {
     if (q.free_terms.empty() || !q.data.empty()) return true;
-    for (const Word& w : facts[static_cast<std::size_t>(s)].words)
+    for (const Word& w : facts_of(static_cast<std::size_t>(s)).words)
       if (contains(q.free_terms, w.stem)) return true;
     return false;
   };
   for (std::size_t r = 0; r < pool; ++r) {
     const Scored& sc = scored[r];
-    const SentenceFacts& F = facts[static_cast<std::size_t>(sc.sentence)];
+    const SentenceFacts& F = facts_of(static_cast<std::size_t>(sc.sentence));
     if (!free_terms_ok(sc.sentence)) continue;
     if ((q.intent == "cookies" || q.intent == "tracking" || q.intent == "children") && !(sc.ev.topic > 0)) continue;
     for (const Practice& p : F.practices) {
@@ -617,7 +635,7 @@ Answer answer(const Question& q, const Index& index, std::size_t top, const Lexi
       bool on_topic = intent_id >= 0 ? (sc.ev.topic > 0 && (sc.ev.section > 0 || sc.ev.lexical > 0.3))
                                      : (sc.ev.lexical >= 0.5 && (!has_slots || sc.ev.slots >= 0.9));
       if (!on_topic) continue;
-      const SentenceFacts& F = facts[static_cast<std::size_t>(sc.sentence)];
+      const SentenceFacts& F = facts_of(static_cast<std::size_t>(sc.sentence));
       bool neg = false;
       for (const Practice& p : F.practices)
         if (p.negative && (contains(actions, p.action) || actions.empty())) neg = true;
@@ -661,7 +679,7 @@ Answer answer(const Question& q, const Index& index, std::size_t top, const Lexi
     std::set<std::pair<std::string, int>> seen;
     auto add_periods = [&](int s) {
       analyze(static_cast<std::size_t>(s));
-      for (const Practice& p : facts[static_cast<std::size_t>(s)].practices)
+      for (const Practice& p : facts_of(static_cast<std::size_t>(s)).practices)
         for (const Period& per : p.periods) {
           Period x = per;
           x.line = doc.sentences[static_cast<std::size_t>(s)].first_line;

@@ -36,7 +36,17 @@ struct Answer {
 // The facts of every sentence of a document (empty for chrome and heading sentences).
 std::vector<SentenceFacts> analyze_document(const Document& doc, const Lexicon& lex = Lexicon::builtin());
 
+// What ranking needs of every sentence, whatever the question: words, lexicon matches,
+// concepts and intent cues of each body sentence (empty for the others), no practices.
+// Computed once per document, it serves every question asked of it.
+std::vector<SentenceFacts> topic_facts(const Document& doc, const Lexicon& lex = Lexicon::builtin());
+// Fills the concepts, intents (with hits) and has_negation of f from f.matches.
+void add_topics(SentenceFacts& f, const Lexicon& lex);
+
 // Answers q about the document indexed by index, with at most top evidence sentences.
+// topic: topic_facts of the document (the overload without it computes them).
+Answer answer(const Question& q, const Index& index, const std::vector<SentenceFacts>& topic, std::size_t top,
+              const Lexicon& lex = Lexicon::builtin());
 Answer answer(const Question& q, const Index& index, std::size_t top, const Lexicon& lex = Lexicon::builtin());
 
 // True for sentences that can be evidence: not chrome, not a heading.

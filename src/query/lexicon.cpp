@@ -1,5 +1,6 @@
 #include "query/lexicon.hpp"
 
+#include "util/bytes.hpp"
 #include "util/embedded.hpp"
 #include "util/error.hpp"
 
@@ -361,58 +362,11 @@ void Lexicon::index_phrases() {
 }
 
 namespace {
-// The image is read by the binary it was built with, so native byte order will do.
-struct ImageWriter {
-  std::string out;
-  void u32(std::uint32_t v) { out.append(reinterpret_cast<const char*>(&v), sizeof v); }
-  void i32(int v) { u32(static_cast<std::uint32_t>(v)); }
-  void f64(double v) { out.append(reinterpret_cast<const char*>(&v), sizeof v); }
-  void str(std::string_view s) {
-    u32(static_cast<std::uint32_t>(s.size()));
-    out.append(s);
-  }
-};
-
-struct ImageReader {
-  std::string_view in;
-  bool ok = true;
-  template <class T>
-  T raw() {
-    T v{};
-    if (in.size() < sizeof v) {
-      ok = false;
-      return v;
-    }
-    std::memcpy(&v, in.data(), sizeof v);
-    in.remove_prefix(sizeof v);
-    return v;
-  }
-  std::uint32_t u32() { return raw<std::uint32_t>(); }
-  int i32() { return static_cast<int>(raw<std::uint32_t>()); }
-  double f64() { return raw<double>(); }
-  // A count of items that each take at least min_bytes: larger than what is left is malformed.
-  std::size_t count(std::size_t min_bytes) {
-    std::size_t n = u32();
-    if (n > in.size() / min_bytes) ok = false;
-    return ok ? n : 0;
-  }
-  std::string_view str() {
-    std::size_t n = u32();
-    if (!ok || n > in.size()) {
-      ok = false;
-      return {};
-    }
-    std::string_view s = in.substr(0, n);
-    in.remove_prefix(n);
-    return s;
-  }
-};
-
 constexpr std::uint32_t image_magic = 0x31584C50;  // "PLX1"
 }  // namespace
 
 std::string Lexicon::image() const {
-  ImageWriter w;
+  ByteWriter w;
   w.u32(image_magic);
   // Stems used by the phrases, renumbered densely in order of first use.
   std::unordered_map<int, int> local;
@@ -462,7 +416,7 @@ std::string Lexicon::image() const {
 bool Lexicon::from_image(std::string_view bytes, Lexicon& out) { return read_image(bytes, out, nullptr); }
 
 bool Lexicon::read_image(std::string_view bytes, Lexicon& out, StemTable* stems) {
-  ImageReader r{bytes};
+  ByteReader r{bytes};
   if (r.u32() != image_magic) return false;
   std::vector<int> sids(r.count(4));
   std::string buffer;

@@ -159,7 +159,11 @@ std::string detect_language(std::string_view text) {
       else if (sc == USCRIPT_HIRAGANA || sc == USCRIPT_KATAKANA) ++kana;
       else if (sc == USCRIPT_HANGUL) ++hangul;
     }
-    if (u_isalpha(static_cast<UChar32>(cp)) || (in_word && (U_GET_GC_MASK(static_cast<UChar32>(cp)) & U_GC_M_MASK))) {
+    // ASCII answers without ICU's property lookup (no ASCII character is a combining mark).
+    const bool letter = cp < 0x80 ? (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')
+                                  : u_isalpha(static_cast<UChar32>(cp)) ||
+                                        (in_word && (U_GET_GC_MASK(static_cast<UChar32>(cp)) & U_GC_M_MASK));
+    if (letter) {
       if (!in_word) in_word = true;
       if (cp < 0x80) word.push_back(static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
       else append_utf8(word, static_cast<char32_t>(u_foldCase(static_cast<UChar32>(cp), U_FOLD_CASE_DEFAULT)));

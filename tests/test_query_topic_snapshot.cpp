@@ -1,0 +1,103 @@
+// Topic facts written to bytes and read back (what the analysis cache stores): the same
+// facts and the same answers as computing them; malformed bytes refused.
+#include "query/topic_snapshot.hpp"
+
+#include "document/loader.hpp"
+#include "query/answer.hpp"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+using namespace policyq;
+using namespace policyq::query;
+
+namespace {
+void check_same(const std::vector<SentenceFacts>& a, const std::vector<SentenceFacts>& b) {
+  REQUIRE(a.size() == b.size());
+  for (std::size_t s = 0; s < a.size(); ++s) {
+    REQUIRE(a[s].words.size() == b[s].words.size());
+    for (std::size_t i = 0; i < a[s].words.size(); ++i) {
+      const query::Word &x = a[s].words[i], &y = b[s].words[i];
+      CHECK(x.folded == y.folded);
+      CHECK(x.stem == y.stem);
+      CHECK(x.sid == y.sid);
+      CHECK(x.begin == y.begin);
+      CHECK(x.end == y.end);
+      CHECK(x.punct == y.punct);
+    }
+    REQUIRE(a[s].matches.size() == b[s].matches.size());
+    for (std::size_t i = 0; i < a[s].matches.size(); ++i) {
+      CHECK(a[s].matches[i].cid == b[s].matches[i].cid);
+      CHECK(a[s].matches[i].begin == b[s].matches[i].begin);
+      CHECK(a[s].matches[i].end == b[s].matches[i].end);
+      CHECK(a[s].matches[i].weight == b[s].matches[i].weight);
+      CHECK(a[s].matches[i].nominal == b[s].matches[i].nominal);
+    }
+    CHECK(a[s].concepts == b[s].concepts);
+    CHECK(a[s].intents == b[s].intents);
+    CHECK(a[s].intent_hits == b[s].intent_hits);
+    CHECK(a[s].has_negation == b[s].has_negation);
+  }
+}
+}  // namespace
+
+TEST_CASE("topic facts read back from their bytes equal the computed ones and give the same answers") {
+  const Document doc = load_bundled_policy();
+  const auto facts = topic_facts(doc);
+  std::vector<SentenceFacts> back;
+  REQUIRE(deserialize_topic_facts(serialize_topic_facts(facts), doc, Lexicon::builtin(), back));
+  check_same(facts, back);
+  Index index(doc);
+  for (const char* question : {"Do you sell my personal data?", "How long is my data kept?",
+                               "Is my location shared with advertisers?", "How do I delete my account?"}) {
+    Question q = parse_question(question);
+    Answer computed = answer(q, index, 5), read = answer(q, index, back, 5);
+    CHECK(computed.verdict == read.verdict);
+    CHECK(computed.summary == read.summary);
+    REQUIRE(computed.evidence.size() == read.evidence.size());
+    for (std::size_t i = 0; i < computed.evidence.size(); ++i) {
+      CHECK(computed.evidence[i].sentence == read.evidence[i].sentence);
+      CHECK(computed.evidence[i].score == read.evidence[i].score);
+    }
+  }
+}
+
+TEST_CASE("malformed topic-fact bytes are refused and leave the output untouched") {
+  const Document doc = load_bundled_policy();
+  const std::string bytes = serialize_topic_facts(topic_facts(doc));
+  std::vector<SentenceFacts> out(1);
+  for (std::size_t n = 0; n < bytes.size(); n += 1 + bytes.size() / 400)
+    CHECK(!deserialize_topic_facts(std::string_view(bytes).substr(0, n), doc, Lexicon::builtin(), out));
+  CHECK(!deserialize_topic_facts(bytes + "x", doc, Lexicon::builtin(), out));
+  CHECK(out.size() == 1);
+  // Written for another document: the sentence count differs.
+  Document other = parse_document("other.md", "# Title\n\nWe collect your email address.\n");
+  CHECK(!deserialize_topic_facts(bytes, other, Lexicon::builtin(), out));
+  // A match naming a concept the lexicon lacks.
+  std::vector<SentenceFacts> one(other.sentences.size());
+  one.back().words = tokenize(other.sentences.back().text);
+  one.back().matches.push_back(Match{static_cast<int>(Lexicon::builtin().concepts().size()), 0, 1, 1, false});
+  CHECK(!deserialize_topic_facts(serialize_topic_facts(one), other, Lexicon::builtin(), out));
+  one.back().matches.back().cid = 0;
+  CHECK(deserialize_topic_facts(serialize_topic_facts(one), other, Lexicon::builtin(), out));
+  CHECK(out.size() == other.sentences.size());
+}
+
+TEST_CASE("shared corpus: topic facts of every policy survive the round trip") {
+  std::string dir = std::string(POLICYQ_SHARED_DIR) + "/data/policies";
+  if (!std::filesystem::is_directory(dir)) {
+    MESSAGE("skipped: " << dir << " is absent");
+    return;
+  }
+  int files = 0;
+  for (const auto& path : expand_policy_paths({dir})) {
+    Document doc = load_policy(path);
+    auto facts = topic_facts(doc);
+    std::vector<SentenceFacts> back;
+    REQUIRE(deserialize_topic_facts(serialize_topic_facts(facts), doc, Lexicon::builtin(), back));
+    check_same(facts, back);
+    ++files;
+  }
+  CHECK(files > 100);
+}
