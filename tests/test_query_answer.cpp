@@ -261,3 +261,45 @@ TEST_CASE("option cues and choice questions") {
   CHECK(asks_choice(parse_question("What scope does the user choice apply to?")));
   CHECK_FALSE(asks_choice(parse_question("Do you share my email address?")));
 }
+
+TEST_CASE("collection questions: a sentence about the use of the data counts, one on neither topic does not") {
+  // OPP-115 files collection and use under one category: "we use your browsing history"
+  // answers "do you collect my browsing history?" before a sentence on neither topic.
+  Document doc = parse_document("sibling.md",
+                                "# Browsing\n\n"
+                                "Browsing history stays on your device.\n\n"
+                                "We use your browsing history to improve the site.\n");
+  Answer a = ask(doc, "Do you collect my browsing history?", 2);
+  REQUIRE(!a.evidence.empty());
+  CHECK(quoted(doc, a, "We use your browsing history", 1));
+}
+
+TEST_CASE("rights questions: the kind of right asked (access or choice) ranks first") {
+  // "Rectify" asks for access to one's data (view, correct, delete), not for a choice
+  // (opt out, unsubscribe): the removal sentence outranks the unsubscribe sentence before it.
+  Document doc = parse_document("kinds.md",
+                                "# Your account\n\n"
+                                "You can unsubscribe from this in your account.\n\n"
+                                "You can remove this from your account.\n");
+  Answer a = ask(doc, "Can I rectify my account?", 2);
+  REQUIRE(!a.evidence.empty());
+  CHECK(quoted(doc, a, "You can remove this from your account", 1));
+}
+
+TEST_CASE("a choice question about collection finds the collection paragraph that names the option") {
+  // OPP-115 files the choices offered over a first party's collection under that
+  // collection: the question ranks as a collection question, the right as runner-up.
+  Document doc = parse_document("choice-collection.md",
+                                "# Your choices\n\n"
+                                "You can opt out of marketing emails at any time.\n\n"
+                                "# Information we collect\n\n"
+                                "We collect your location when you use the app. You can turn this off in the "
+                                "settings.\n");
+  Answer a = ask(doc, "Do I have choice regarding first party data collection?", 3);
+  REQUIRE(!a.evidence.empty());
+  CHECK(doc.sentences[static_cast<std::size_t>(a.evidence[0].sentence)].first_line == 7);
+  for (const Evidence& e : a.evidence) {
+    const Sentence& s = doc.sentences[static_cast<std::size_t>(e.sentence)];
+    CHECK(s.first_line == s.last_line);
+  }
+}
