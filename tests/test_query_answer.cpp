@@ -261,3 +261,27 @@ TEST_CASE("option cues and choice questions") {
   CHECK(asks_choice(parse_question("What scope does the user choice apply to?")));
   CHECK_FALSE(asks_choice(parse_question("Do you share my email address?")));
 }
+
+TEST_CASE("collection questions: a sentence about the use of the data counts, one on neither topic does not") {
+  // OPP-115 files collection and use under one category: "we use your browsing history"
+  // answers "do you collect my browsing history?" before a sentence on neither topic.
+  Document doc = parse_document("sibling.md",
+                                "# Browsing\n\n"
+                                "Browsing history stays on your device.\n\n"
+                                "We use your browsing history to improve the site.\n");
+  Answer a = ask(doc, "Do you collect my browsing history?", 2);
+  REQUIRE(!a.evidence.empty());
+  CHECK(quoted(doc, a, "We use your browsing history", 1));
+}
+
+TEST_CASE("rights questions: the kind of right asked (access or choice) ranks first") {
+  // "Rectify" asks for access to one's data (view, correct, delete), not for a choice
+  // (opt out, unsubscribe): the removal sentence outranks the unsubscribe sentence before it.
+  Document doc = parse_document("kinds.md",
+                                "# Your account\n\n"
+                                "You can unsubscribe from this in your account.\n\n"
+                                "You can remove this from your account.\n");
+  Answer a = ask(doc, "Can I rectify my account?", 2);
+  REQUIRE(!a.evidence.empty());
+  CHECK(quoted(doc, a, "You can remove this from your account", 1));
+}

@@ -148,3 +148,12 @@ TEST_CASE("query expansion: plain words bring the policy's own vocabulary, at mo
   // "information" shares its stem with "inform": it must not pull in notice vocabulary.
   CHECK(parse_question("Do you sell my information?").expansion.empty());
 }
+
+TEST_CASE("giving to the user is not sharing; giving to the company is collection; changing my account is a right") {
+  CHECK(parse_question("Will you give me choices about ads?").intent != "sharing");
+  CHECK(parse_question("Do you provide users with control over cookies?").intent != "sharing");
+  CHECK(parse_question("Do I have to give my email address to you?").intent == "collection");
+  CHECK(parse_question("Do you give my email address to advertisers?").intent == "sharing");
+  CHECK(parse_question("Can I make changes to my account data?").intent == "rights");
+  CHECK(parse_question("Will you make changes to this policy?").intent == "changes");
+}

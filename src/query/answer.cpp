@@ -163,6 +163,31 @@ SentenceFacts light_facts(std::string_view text, const Lexicon& lex) {
   return f;
 }
 
+// The OPP-115 category of an intent, where two intents share one: collection and use
+// (first-party collection/use), sharing and selling (third-party sharing); 0 for the others.
+int opp_category(std::string_view intent) {
+  if (intent == "collection" || intent == "use") return 1;
+  if (intent == "sharing" || intent == "selling") return 2;
+  return 0;
+}
+
+// The kind of right words name: 1 access (view, edit, correct, delete), 2 choice (opt out,
+// unsubscribe, consent), 3 both, 0 neither.
+int right_kinds(const std::vector<Word>& words) {
+  static const std::set<std::string, std::less<>> access{"access", "view", "review", "edit", "correct", "updat",
+                                                         "modifi", "delet", "remov", "eras", "deactiv", "close",
+                                                         "rectifi"};
+  static const std::set<std::string, std::less<>> choice{"choic", "choos", "control", "option", "opt", "prefer",
+                                                         "unsubscrib", "consent", "withdraw", "object", "disabl",
+                                                         "declin", "refus"};
+  int k = 0;
+  for (const Word& w : words) {
+    if (access.count(w.stem)) k |= 1;
+    else if (choice.count(w.stem)) k |= 2;
+  }
+  return k;
+}
+
 // Weights of the score parts, fitted on the PolicyQA dev set (coordinate ascent on hit@3
 // over all question types at once: weights fitted per type of question did not carry
 // over from one half of the policies to the other).
@@ -187,6 +212,13 @@ struct Weights {
   // ("we share it with partners ... you may opt out"); a bonus per sentence did not help.
   double block_choice = 1.5;
   double user_agency = 0.2;    // rights questions: the user is the one who can act ("you may")
+  // OPP-115 files collection and use under one category (first-party collection/use), and
+  // selling under sharing: a sentence with cues of the intent's sibling and none of its own.
+  double sibling_topic = 0.2;
+  // Rights questions ask either for access (view, edit, delete) or for a choice (opt out,
+  // unsubscribe, consent), two OPP-115 categories: a sentence naming the kind asked gains,
+  // one naming only the other kind loses.
+  double right_kind = 1.0;
   // Paragraph parts: BM25 of the whole question over paragraphs, the other sentences'
   // scores, the best lexical match in the paragraph, its lead sentence's lexical match,
   // the best topic match in it (a paragraph all about the topic is less specific).
@@ -377,6 +409,8 @@ Answer answer(const Question& q, const Index& index, const std::vector<SentenceF
   const bool has_slots = !q.data.empty() || !q.recipient.empty() || !q.purpose.empty();
   const bool user_side = q.intent == "rights" || q.intent2 == "rights";
   const bool choice_q = asks_choice(q);
+  const int q_category = opp_category(q.intent);
+  const int q_right = user_side ? right_kinds(q.words) : 0;
   std::vector<char> block_cue(nb, 0), block_prac(nb, 0);
   for (std::size_t s = 0; s < ns; ++s) {
     if (!body[s]) continue;
@@ -387,8 +421,10 @@ Answer answer(const Question& q, const Index& index, const std::vector<SentenceF
     ev.sentence = static_cast<int>(s);
     ev.lexical = bm25[s];
     double topic2 = 0;
+    bool sibling = false;
     for (std::size_t i = 0; i < F.intents.size(); ++i) {
       if (is_intent(F.intents[i])) ev.topic = 1 + 0.25 * std::min(2, F.intent_hits[i] - 1);
+      else if (q_category > 0 && opp_category(lex.entry(F.intents[i]).id) == q_category) sibling = true;
       if (is_intent2(F.intents[i])) topic2 = 1 + 0.25 * std::min(2, F.intent_hits[i] - 1);
     }
     block_lex[b] = std::max(block_lex[b], ev.lexical);
@@ -408,6 +444,7 @@ Answer answer(const Question& q, const Index& index, const std::vector<SentenceF
     double score = K.lexical * ev.lexical + (phrase[s] > 0 ? K.phrase : 0) + K.title * title[s] + K.title_all * title_all[s] +
                    K.expansion * ev.expansion;
     if (intent_id >= 0) score += K.topic * ev.topic + K.section * ev.section;
+    if (sibling && ev.topic == 0) score += K.sibling_topic;
     if (intent_id >= 0 && sf.other) score += K.other_section;
     if (intent2_id >= 0) score += K.topic2 * topic2 + K.section2 * sf.topic2;
     score += K.slots * ev.slots + K.section_slots * std::min(1.0, sf.slots);
@@ -436,6 +473,12 @@ Answer answer(const Question& q, const Index& index, const std::vector<SentenceF
         agency = n == "can" || n == "may" || n == "might" || n == "could" || n == "choose" || n == "have" || n == "will";
       }
       if (agency) score += K.user_agency;
+    }
+    // Access or choice: the kind of right asked (a question naming both kinds: no part).
+    if (q_right == 1 || q_right == 2) {
+      int kinds = right_kinds(F.words);
+      if (kinds & q_right) score += K.right_kind;
+      else if (kinds != 0) score -= K.right_kind;
     }
     // Choice questions: the answer is often a collection or sharing paragraph that names the
     // option in passing ("we share it with partners unless you opt out").

@@ -100,9 +100,13 @@ Question parse_question(std::string_view text, const Lexicon& lex) {
   for (std::size_t i = 0; i + 1 < q.words.size(); ++i) {
     const std::string& st = q.words[i].stem;
     std::string_view next = word_at(static_cast<int>(i) + 1);
-    if ((next == "you" || next == "us") && (st == "provid" || st == "give" || st == "send" || st == "share" ||
-                                            st == "pass" || st == "disclos" || st == "transfer" || st == "sell"))
-      to_company = true;
+    const bool giving = st == "provid" || st == "give" || st == "send" || st == "share" || st == "pass" ||
+                        st == "disclos" || st == "transfer" || st == "sell";
+    if (!giving) continue;
+    if (next == "you" || next == "us") to_company = true;
+    // "give my data to you"
+    for (int k = static_cast<int>(i) + 1; k <= static_cast<int>(i) + 4; ++k)
+      if (word_at(k) == "to" && (word_at(k + 1) == "you" || word_at(k + 1) == "us")) to_company = true;
   }
   auto inbound = [&](const Match& m) {
     if (to_company) return true;
@@ -138,8 +142,32 @@ Question parse_question(std::string_view text, const Lexicon& lex) {
     }
     return true;
   };
+  // The company giving the user something is not sharing: "will you give me choices",
+  // "do you provide users with control", "can I give up ...".
+  auto to_user = [&](const Match& m) {
+    const std::string& st = q.words[static_cast<std::size_t>(m.begin)].stem;
+    if (st != "give" && st != "provid" && st != "offer") return false;
+    std::string_view next = word_at(m.begin + 1);
+    return next == "me" || next == "users" || next == "user" || (st == "give" && next == "up");
+  };
+  // Changing one's own data or settings is a right, not a change of the policy: "can I
+  // make changes in my account data?", "will you let me modify my privacy settings?".
+  auto own_data_change = [&](const Match& m) {
+    bool own = false;
+    for (int k = m.end; k < m.end + 4 && k < static_cast<int>(q.words.size()); ++k) {
+      std::string_view w = word_at(k);
+      if (w == "policy" || w == "policies" || w == "notice" || w == "terms" || w == "statement") return false;
+      own = own || w == "my" || w == "their" || w == "account" || w == "setting" || w == "settings";
+    }
+    return own;
+  };
   for (const Match& m : q.matches) {
     const Concept& c = lex.entry(m.cid);
+    if (c.kind == Kind::intent && c.id == "sharing" && to_user(m)) continue;
+    if (c.kind == Kind::intent && c.id == "changes" && own_data_change(m)) {
+      score["rights"] += m.weight;
+      continue;
+    }
     if (c.kind == Kind::intent && others_access(m)) {
       score["sharing"] += m.weight;
       continue;
