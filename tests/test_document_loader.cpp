@@ -1,4 +1,6 @@
 #include "document/loader.hpp"
+#include "document/snapshot.hpp"
+#include "util/cache.hpp"
 #include "util/error.hpp"
 #include <doctest/doctest.h>
 #include <filesystem>
@@ -44,4 +46,37 @@ TEST_CASE("a file named explicitly is read whatever its extension") {
   Document doc = load_policy(file.string());
   CHECK(doc.sentences.size() == 1);
   fs::remove(file);
+}
+
+TEST_CASE("a policy read again comes from the cache, with the name and bytes it is read under") {
+  fs::path dir = fs::temp_directory_path() / ("policyq_loader_cache_" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  std::string text = "\xEF\xBB\xBF# Privacy\n\nWe keep logs for 30 days. We sell nothing.\n";
+  std::ofstream(dir / "a.md", std::ios::binary) << text;
+  std::ofstream(dir / "b.md", std::ios::binary) << text;
+  Document a = load_policy((dir / "a.md").string());
+  REQUIRE(a.content_hash != 0);
+  REQUIRE(cache_get("doc", a.content_hash) == serialize_document(a));
+  // Mark the stored snapshot, so that reading it back shows.
+  Document marked = a;
+  marked.sentences[0].text = "from the cache";
+  cache_put("doc", a.content_hash, serialize_document(marked));
+  Document b = load_policy((dir / "b.md").string());
+  CHECK(b.name == (dir / "b.md").string());
+  CHECK(b.source == a.source);
+  CHECK(b.source.starts_with("# Privacy"));  // BOM removed, as when parsed
+  CHECK(b.content_hash == a.content_hash);
+  CHECK(b.sentences[0].text == "from the cache");
+  fs::remove_all(dir);
+}
+
+TEST_CASE("input that fails to parse is not cached: its error comes every time") {
+  fs::path dir = fs::temp_directory_path() / ("policyq_loader_bad_" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  std::string bad = "line one\nca\xE9 au lait\n";
+  std::ofstream(dir / "u.md", std::ios::binary) << bad;
+  for (int i = 0; i < 2; ++i)
+    CHECK_THROWS_WITH_AS(load_policy((dir / "u.md").string()), doctest::Contains("invalid UTF-8"), Error);
+  CHECK(!cache_get("doc", content_hash(bad)));
+  fs::remove_all(dir);
 }

@@ -2,6 +2,7 @@
 // The indexed section tree of one policy: sections (titles, anchors, levels, line spans),
 // blocks and sentences with the source lines they span. Lines are 1-based lines of the
 // file as given (front matter and BOM do not shift them).
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,6 +52,7 @@ struct Document {
   std::string language = "und";    // ISO 639-1, from detect_language
   int line_count = 0;
   std::string source;              // the file's bytes (BOM removed)
+  std::uint64_t content_hash = 0;  // when loaded with the cache on: content_hash of the file (0: not cached)
   std::vector<std::size_t> line_starts;  // byte offset of each line in source (line n: [n-1])
   std::vector<Section> sections;   // in document order; sections[i].parent < i
   std::vector<Block> blocks;       // in document order

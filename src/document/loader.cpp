@@ -1,4 +1,6 @@
 #include "document/loader.hpp"
+#include "document/snapshot.hpp"
+#include "util/cache.hpp"
 #include "util/embedded.hpp"
 #include "util/error.hpp"
 
@@ -29,6 +31,29 @@ std::string read_file(const std::string& path) {
   std::fclose(f);
   if (failed) throw Error(path, 0, std::string("cannot read: ") + std::strerror(err));
   return bytes;
+}
+
+// Parses bytes, or reads back the Document this binary parsed from the same bytes before.
+// Input that fails to parse is never stored, so its error is reported every time.
+Document analyse(std::string name, std::string bytes) {
+  if (!cache_enabled()) return parse_document(std::move(name), std::move(bytes));
+  std::uint64_t hash = content_hash(bytes);
+  if (auto snapshot = cache_get("doc", hash)) {
+    if (std::optional<Document> doc = deserialize_document(*snapshot)) {
+      if (bytes.starts_with("\xEF\xBB\xBF")) bytes.erase(0, 3);  // as validate_source() does
+      // The one check the snapshot cannot make alone: its lines lie within these bytes.
+      if (doc->line_starts.empty() || doc->line_starts.back() <= bytes.size()) {
+        doc->name = std::move(name);
+        doc->source = std::move(bytes);
+        doc->content_hash = hash;
+        return std::move(*doc);
+      }
+    }
+  }
+  Document doc = parse_document(std::move(name), std::move(bytes));
+  doc.content_hash = hash;
+  cache_put("doc", hash, serialize_document(doc));
+  return doc;
 }
 
 bool is_markdown(const fs::path& p) {
@@ -71,14 +96,14 @@ std::vector<std::string> expand_policy_paths(const std::vector<std::string>& arg
 Document load_policy(const std::string& path) {
   if (path == "-") {
     std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-    return parse_document("<stdin>", std::move(bytes));
+    return analyse("<stdin>", std::move(bytes));
   }
-  return parse_document(path, read_file(path));
+  return analyse(path, read_file(path));
 }
 
 Document load_bundled_policy() {
   std::string_view bytes = embedded(bundled_policy_name);
-  return parse_document(bundled_policy_name, std::string(bytes));
+  return analyse(bundled_policy_name, std::string(bytes));
 }
 
 std::vector<Document> load_policies(const std::vector<std::string>& args) {

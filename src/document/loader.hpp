@@ -10,7 +10,8 @@ inline constexpr const char* bundled_policy_name = "corpus/noip-privacy-policy.m
 
 // Expands the --policy arguments into the list of Markdown files to read.
 std::vector<std::string> expand_policy_paths(const std::vector<std::string>& args);
-// Reads and parses one policy ("-" reads standard input).
+// Reads and parses one policy ("-" reads standard input); a policy with the same bytes
+// parsed before by this binary is read back from the analysis cache (util/cache.hpp).
 Document load_policy(const std::string& path);
 // The bundled policy, compiled into the binary.
 Document load_bundled_policy();

@@ -1,6 +1,9 @@
 #include "index/index.hpp"
+#include "util/bytes.hpp"
+#include "util/cache.hpp"
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -15,41 +18,51 @@ constexpr double title_weight = 0.4;   // per unit of idf found in the section p
 struct Index::Impl {
   const Document& doc;
   mutable Analyzer analyzer;
-  std::unordered_map<std::string, std::uint32_t> ids;
   std::vector<std::string> terms;                      // id → term
+  std::vector<std::uint32_t> by_term;                  // ids in term order: find() searches it
   std::vector<std::uint32_t> flat;                     // all sentences' term ids, in order
   std::vector<std::size_t> offsets;                    // sentence i: flat[offsets[i] .. offsets[i+1])
-  std::vector<std::vector<std::pair<int, std::uint16_t>>> postings;  // id → (sentence, tf)
+  // Postings of term id, sentences ascending: (post_sentence[k], post_tf[k]) for k in
+  // [post_start[id], post_start[id+1]). Flat arrays, so a snapshot reads each in one copy.
+  std::vector<std::size_t> post_start;
+  std::vector<int> post_sentence;
+  std::vector<std::uint16_t> post_tf;
   std::vector<std::vector<std::uint32_t>> title_terms; // section → ids in its path's titles (sorted)
-  std::vector<std::uint32_t> word_terms;               // analyzer word id → term id (+1; 0: unseen)
   double avg_len = 1;
 
   Impl(const Document& d) : doc(d), analyzer(d.language) {}
 
-  std::uint32_t intern(const std::string& term) {
-    auto [it, added] = ids.emplace(term, static_cast<std::uint32_t>(terms.size()));
-    if (added) {
-      terms.push_back(term);
-      postings.emplace_back();
-    }
-    return it->second;
-  }
-
+  // A sorted array rather than a hash map: a snapshot stores it as is, where a map would be
+  // rebuilt at every load (a node and a hash per term), for the few lookups a query makes.
   int find(const std::string& term) const {
-    auto it = ids.find(term);
-    return it == ids.end() ? -1 : static_cast<int>(it->second);
+    auto it = std::lower_bound(by_term.begin(), by_term.end(), term,
+                               [&](std::uint32_t id, const std::string& t) { return terms[id] < t; });
+    return it != by_term.end() && terms[*it] == term ? static_cast<int>(*it) : -1;
   }
 
   double idf_of(int id) const {
     if (id < 0) return 0;
     double n = static_cast<double>(doc.sentences.size());
-    double df = static_cast<double>(postings[static_cast<std::size_t>(id)].size());
+    double df = static_cast<double>(post_start[static_cast<std::size_t>(id) + 1] - post_start[static_cast<std::size_t>(id)]);
     return std::log(1.0 + (n - df + 0.5) / (df + 0.5));
   }
 
   std::size_t length(int s) const { return offsets[static_cast<std::size_t>(s) + 1] - offsets[static_cast<std::size_t>(s)]; }
 
   void build() {
+    std::unordered_map<std::string, std::uint32_t> ids;  // term → id, while interning
+    std::vector<std::uint32_t> word_terms;               // analyzer word id → term id (+1; 0: unseen)
+    auto intern = [&](const std::string& term) {
+      auto [it, added] = ids.emplace(term, static_cast<std::uint32_t>(terms.size()));
+      if (added) terms.push_back(term);
+      return it->second;
+    };
+    struct Posting {
+      std::uint32_t id;
+      int sentence;
+      std::uint16_t tf;
+    };
+    std::vector<Posting> found;  // in sentence order
     offsets.reserve(doc.sentences.size() + 1);
     offsets.push_back(0);
     std::vector<std::uint32_t> sentence_ids;
@@ -74,7 +87,7 @@ struct Index::Impl {
       for (std::size_t i = 0; i < sentence_ids.size();) {
         std::size_t j = i;
         while (j < sentence_ids.size() && sentence_ids[j] == sentence_ids[i]) ++j;
-        postings[sentence_ids[i]].emplace_back(static_cast<int>(s), static_cast<std::uint16_t>(std::min<std::size_t>(j - i, 65535)));
+        found.push_back({sentence_ids[i], static_cast<int>(s), static_cast<std::uint16_t>(std::min<std::size_t>(j - i, 65535))});
         i = j;
       }
     }
@@ -94,6 +107,73 @@ struct Index::Impl {
       own.erase(std::unique(own.begin(), own.end()), own.end());
       title_terms[i] = std::move(own);
     }
+
+    // Counting sort by term id; stable, so each term's sentences stay ascending.
+    post_start.assign(terms.size() + 1, 0);
+    for (const Posting& p : found) ++post_start[p.id + 1];
+    for (std::size_t i = 1; i < post_start.size(); ++i) post_start[i] += post_start[i - 1];
+    post_sentence.resize(found.size());
+    post_tf.resize(found.size());
+    std::vector<std::size_t> next(post_start.begin(), post_start.end() - 1);
+    for (const Posting& p : found) {
+      std::size_t k = next[p.id]++;
+      post_sentence[k] = p.sentence;
+      post_tf[k] = p.tf;
+    }
+    by_term.resize(terms.size());
+    std::iota(by_term.begin(), by_term.end(), 0u);
+    std::sort(by_term.begin(), by_term.end(), [&](std::uint32_t a, std::uint32_t b) { return terms[a] < terms[b]; });
+  }
+
+  // Everything build() made; its interning tables were its own.
+  std::string save() const {
+    ByteWriter w;
+    w.put<std::uint64_t>(terms.size());
+    for (const std::string& t : terms) w.put_string(t);
+    w.put_array(by_term);
+    w.put_array(flat);
+    w.put_array(offsets);
+    w.put_array(post_start);
+    w.put_array(post_sentence);
+    w.put_array(post_tf);
+    w.put<std::uint64_t>(title_terms.size());
+    for (const auto& tt : title_terms) w.put_array(tt);
+    w.put(avg_len);
+    return w.take();
+  }
+
+  // save()'s bytes back, each id, offset and sentence checked against what it indexes.
+  bool load(std::string_view bytes) {
+    ByteReader r(bytes);
+    std::size_t n;
+    if (!r.get_count(n, 8)) return false;
+    terms.resize(n);
+    for (std::string& t : terms)
+      if (!r.get_string(t)) return false;
+    // A negative int converts to a huge size_t: outside too.
+    auto outside = [](std::size_t limit) { return [limit](auto v) { return static_cast<std::size_t>(v) >= limit; }; };
+    // Strictly increasing terms: ids distinct and in order, so find() is right.
+    if (!r.get_array(by_term) || by_term.size() != n || std::any_of(by_term.begin(), by_term.end(), outside(n)) ||
+        std::adjacent_find(by_term.begin(), by_term.end(), [&](std::uint32_t a, std::uint32_t b) { return terms[a] >= terms[b]; }) != by_term.end())
+      return false;
+    auto spans = [](const std::vector<std::size_t>& starts, std::size_t count, std::size_t total) {
+      return starts.size() == count + 1 && starts[0] == 0 && starts.back() == total && std::is_sorted(starts.begin(), starts.end());
+    };
+    if (!r.get_array(flat) || !r.get_array(offsets) || !spans(offsets, doc.sentences.size(), flat.size()) ||
+        std::any_of(flat.begin(), flat.end(), outside(n)))
+      return false;
+    if (!r.get_array(post_start) || !r.get_array(post_sentence) || !r.get_array(post_tf) ||
+        post_tf.size() != post_sentence.size() || !spans(post_start, n, post_sentence.size()) ||
+        std::any_of(post_sentence.begin(), post_sentence.end(), outside(doc.sentences.size())))
+      return false;
+    std::size_t sections;
+    if (!r.get_count(sections, 8) || sections != doc.sections.size()) return false;
+    title_terms.resize(sections);
+    for (auto& tt : title_terms)
+      if (!r.get_array(tt) || std::adjacent_find(tt.begin(), tt.end(), std::greater_equal<>()) != tt.end() ||
+          (!tt.empty() && tt.back() >= n))
+        return false;
+    return r.get(avg_len) && std::isfinite(avg_len) && avg_len >= 1 && r.at_end();
   }
 
   double bm25_one(int id, int s, int tf) const {
@@ -128,8 +208,28 @@ struct Index::Impl {
   }
 };
 
-Index::Index(const Document& doc) : impl_(std::make_unique<Impl>(doc)) { impl_->build(); }
+Index::Index(const Document& doc) {
+  // Only a loaded document has a content hash; the index of a hand-made one is built fresh.
+  if (doc.content_hash != 0)
+    if (std::optional<std::string> bytes = cache_get("idx", doc.content_hash))
+      if (std::unique_ptr<Index> cached = restore(doc, *bytes)) {
+        impl_ = std::move(cached->impl_);
+        return;
+      }
+  impl_ = std::make_unique<Impl>(doc);
+  impl_->build();
+  if (doc.content_hash != 0 && cache_enabled()) cache_put("idx", doc.content_hash, snapshot());
+}
+Index::Index(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Index::~Index() = default;
+
+std::string Index::snapshot() const { return impl_->save(); }
+
+std::unique_ptr<Index> Index::restore(const Document& doc, std::string_view snapshot) {
+  auto impl = std::make_unique<Impl>(doc);
+  if (!impl->load(snapshot)) return nullptr;
+  return std::unique_ptr<Index>(new Index(std::move(impl)));
+}
 
 const Document& Index::document() const { return impl_->doc; }
 Analyzer& Index::analyzer() const { return impl_->analyzer; }
@@ -154,7 +254,8 @@ std::vector<SearchHit> Index::search(const QueryTerms& q, std::size_t limit, boo
   std::unordered_map<int, double> bm25;
   for (int id : query_ids)
     if (id >= 0)
-      for (auto [s, tf] : m.postings[static_cast<std::size_t>(id)]) bm25[s] += m.bm25_one(id, s, tf);
+      for (std::size_t k = m.post_start[static_cast<std::size_t>(id)]; k < m.post_start[static_cast<std::size_t>(id) + 1]; ++k)
+        bm25[m.post_sentence[k]] += m.bm25_one(id, m.post_sentence[k], m.post_tf[k]);
 
   std::vector<SearchHit> hits;
   hits.reserve(bm25.size());

@@ -26,6 +26,7 @@ struct SearchHit {
 
 class Index {
 public:
+  // Built from doc, or read from the cache when doc was loaded from a file (content_hash).
   explicit Index(const Document& doc);
   ~Index();
   Index(const Index&) = delete;
@@ -47,8 +48,14 @@ public:
   // Inverse document frequency of a stemmed term over the document's sentences (0 if absent).
   double idf(const std::string& term) const;
 
+  // The built index as bytes, and back (the analysis cache keeps them): restore gives
+  // nullptr when snapshot is not a well-formed index of doc's sentences and sections.
+  std::string snapshot() const;
+  static std::unique_ptr<Index> restore(const Document& doc, std::string_view snapshot);
+
 private:
   struct Impl;
+  explicit Index(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
 }

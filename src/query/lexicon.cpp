@@ -367,122 +367,126 @@ constexpr std::uint32_t image_magic = 0x31584C50;  // "PLX1"
 
 std::string Lexicon::image() const {
   ByteWriter w;
-  w.u32(image_magic);
+  w.put<std::uint32_t>(image_magic);
   // Stems used by the phrases, renumbered densely in order of first use.
   std::unordered_map<int, int> local;
   std::vector<int> order;
   for (int e : elements_)
     if (e >= 0 && local.emplace(e, static_cast<int>(order.size())).second) order.push_back(e);
-  w.u32(static_cast<std::uint32_t>(order.size()));
-  for (int sid : order) w.str(*stem_texts()[static_cast<std::size_t>(sid)]);
-  w.u32(static_cast<std::uint32_t>(exact_forms_.size()));
-  for (const auto& f : exact_forms_) w.str(f);
-  w.u32(static_cast<std::uint32_t>(concepts_.size()));
+  w.put<std::uint64_t>(order.size());
+  for (int sid : order) w.put_string(*stem_texts()[static_cast<std::size_t>(sid)]);
+  w.put<std::uint64_t>(exact_forms_.size());
+  for (const auto& f : exact_forms_) w.put_string(f);
+  w.put<std::uint64_t>(concepts_.size());
   for (const Concept& c : concepts_) {
-    w.str(c.id);
-    w.u32(static_cast<std::uint32_t>(c.kind));
-    w.i32(c.parent);
-    w.u32(c.generic ? 1 : 0);
+    w.put_string(c.id);
+    w.put<std::uint32_t>(static_cast<std::uint32_t>(c.kind));
+    w.put<std::int32_t>(c.parent);
+    w.put<std::uint32_t>(c.generic ? 1 : 0);
   }
-  w.u32(static_cast<std::uint32_t>(phrases_.size()));
+  w.put<std::uint64_t>(phrases_.size());
   for (const Phrase& p : phrases_) {
-    w.i32(p.cid);
-    w.u32((p.nominal ? 1u : 0u) | (p.question_only ? 2u : 0u) | (p.sentence_only ? 4u : 0u));
-    w.f64(p.weight);
-    w.u32(p.size);
+    w.put<std::int32_t>(p.cid);
+    w.put<std::uint32_t>((p.nominal ? 1u : 0u) | (p.question_only ? 2u : 0u) | (p.sentence_only ? 4u : 0u));
+    w.put<double>(p.weight);
+    w.put<std::uint64_t>(p.size);
     for (std::uint32_t k = 0; k < p.size; ++k) {
       int e = elements(p)[k];
-      w.i32(e >= 0 ? local.at(e) : e);
+      w.put<std::int32_t>(e >= 0 ? local.at(e) : e);
     }
   }
   std::vector<std::pair<std::string, std::string>> irr(irregulars().begin(), irregulars().end());
   std::sort(irr.begin(), irr.end());
-  w.u32(static_cast<std::uint32_t>(irr.size()));
+  w.put<std::uint64_t>(irr.size());
   for (const auto& [form, lemma] : irr) {
-    w.str(form);
-    w.str(lemma);
+    w.put_string(form);
+    w.put_string(lemma);
   }
   std::vector<std::pair<std::string_view, std::string_view>> stems;
   for (const auto& [folded, e] : stem_cache()) stems.emplace_back(folded, e.stem);
   std::sort(stems.begin(), stems.end());
-  w.u32(static_cast<std::uint32_t>(stems.size()));
+  w.put<std::uint64_t>(stems.size());
   for (const auto& [folded, stem] : stems) {
-    w.str(folded);
-    w.str(stem);
+    w.put_string(folded);
+    w.put_string(stem);
   }
-  return std::move(w.out);
+  return w.take();
 }
 
 bool Lexicon::from_image(std::string_view bytes, Lexicon& out) { return read_image(bytes, out, nullptr); }
 
 bool Lexicon::read_image(std::string_view bytes, Lexicon& out, StemTable* stems) {
-  ByteReader r{bytes};
-  if (r.u32() != image_magic) return false;
-  std::vector<int> sids(r.count(4));
+  ByteReader r(bytes);
+  std::uint32_t magic = 0;
+  std::size_t n = 0;
+  std::string_view text;
+  if (!r.get(magic) || magic != image_magic || !r.get_count(n, 8)) return false;
+  std::vector<int> sids(n);
   std::string buffer;
   for (int& sid : sids) {
-    buffer.assign(r.str());
+    if (!r.get_view(text)) return false;
+    buffer.assign(text);
     sid = stem_id(buffer);
   }
   Lexicon lex;
-  lex.exact_forms_.resize(r.count(4));
-  for (auto& f : lex.exact_forms_) f.assign(r.str());
-  lex.concepts_.resize(r.count(16));
+  if (!r.get_count(n, 8)) return false;
+  lex.exact_forms_.resize(n);
+  for (auto& f : lex.exact_forms_)
+    if (!r.get_string(f)) return false;
+  if (!r.get_count(n, 20)) return false;
+  lex.concepts_.resize(n);
   for (Concept& c : lex.concepts_) {
-    c.id.assign(r.str());
-    std::uint32_t kind = r.u32();
+    std::uint32_t kind = 0, generic = 0;
+    std::int32_t parent = 0;
+    if (!r.get_string(c.id) || !r.get(kind) || !r.get(parent) || !r.get(generic)) return false;
+    if (kind >= static_cast<std::uint32_t>(Kind::count) || parent < -1 || parent >= static_cast<int>(n)) return false;
     c.kind = static_cast<Kind>(kind);
-    c.parent = r.i32();
-    c.generic = r.u32() != 0;
-    if (kind >= static_cast<std::uint32_t>(Kind::count) || c.parent < -1 || c.parent >= static_cast<int>(lex.concepts_.size()))
-      r.ok = false;
+    c.parent = parent;
+    c.generic = generic != 0;
   }
-  lex.phrases_.resize(r.count(20));
+  // match_phrase reads the element after a gap: a phrase neither starts nor ends with one.
+  auto is_gap = [](int e) { return e == gap6 || e == gap12; };
+  if (!r.get_count(n, 20)) return false;
+  lex.phrases_.resize(n);
   for (Phrase& p : lex.phrases_) {
-    p.cid = r.i32();
-    std::uint32_t flags = r.u32();
+    std::uint32_t flags = 0;
+    std::size_t size = 0;
+    if (!r.get(p.cid) || !r.get(flags) || !r.get(p.weight) || !r.get_count(size, 4)) return false;
+    if (p.cid < 0 || p.cid >= static_cast<int>(lex.concepts_.size()) || size == 0) return false;
     p.nominal = flags & 1u;
     p.question_only = flags & 2u;
     p.sentence_only = flags & 4u;
-    p.weight = r.f64();
-    p.size = static_cast<std::uint32_t>(r.count(4));
     p.at = static_cast<std::uint32_t>(lex.elements_.size());
-    for (std::uint32_t k = 0; k < p.size; ++k) {
-      int e = r.i32();
+    p.size = static_cast<std::uint32_t>(size);
+    for (std::size_t k = 0; k < size; ++k) {
+      std::int32_t e = 0;
+      if (!r.get(e)) return false;
       if (e >= 0) {
-        if (static_cast<std::size_t>(e) >= sids.size()) r.ok = false;
-        else e = sids[static_cast<std::size_t>(e)];
+        if (static_cast<std::size_t>(e) >= sids.size()) return false;
+        e = sids[static_cast<std::size_t>(e)];
       } else if (e <= exact_base && static_cast<std::size_t>(exact_base - e) >= lex.exact_forms_.size()) {
-        r.ok = false;
+        return false;
       }
       lex.elements_.push_back(e);
     }
-    // match_phrase reads the element after a gap: a phrase neither starts nor ends with one.
-    auto is_gap = [](int e) { return e == gap6 || e == gap12; };
-    if (p.cid < 0 || p.cid >= static_cast<int>(lex.concepts_.size()) || p.size == 0 || is_gap(lex.elements_[p.at]) ||
-        is_gap(lex.elements_.back()))
-      r.ok = false;
-    if (!r.ok) return false;
+    if (is_gap(lex.elements_[p.at]) || is_gap(lex.elements_.back())) return false;
   }
-  std::size_t n_irr = r.count(8);
-  std::vector<std::pair<std::string, std::string>> irr(n_irr);
-  for (auto& [form, lemma] : irr) {
-    form.assign(r.str());
-    lemma.assign(r.str());
-  }
-  StemTable table(r.count(8));
-  for (auto& [folded, stem] : table) {
-    folded = r.str();
-    stem = r.str();
-  }
+  if (!r.get_count(n, 16)) return false;
+  std::vector<std::pair<std::string, std::string>> irr(n);
+  for (auto& [form, lemma] : irr)
+    if (!r.get_string(form) || !r.get_string(lemma)) return false;
+  if (!r.get_count(n, 16)) return false;
+  StemTable table(n);
+  for (auto& [folded, stem] : table)
+    if (!r.get_view(folded) || !r.get_view(stem)) return false;
   bool sorted = std::is_sorted(table.begin(), table.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  if (!r.ok || !r.in.empty() || !sorted) return false;
-  if (stems) *stems = std::move(table);
+  if (!r.at_end() || !sorted) return false;
   if (!builtin_irregulars_loaded) {
     // The image carries the irregular forms, so the TSV files need not be parsed for them.
     builtin_irregulars_loaded = true;
     for (auto& [form, lemma] : irr) irregulars().insert_or_assign(std::move(form), std::move(lemma));
   }
+  if (stems) *stems = std::move(table);
   lex.index_phrases();
   out = std::move(lex);
   return true;

@@ -20,79 +20,79 @@ std::string serialize_topic_facts(const std::vector<SentenceFacts>& facts) {
     return it->second;
   };
   ByteWriter body;
-  body.u32(static_cast<std::uint32_t>(facts.size()));
+  body.put<std::uint64_t>(facts.size());
   for (const SentenceFacts& f : facts) {
-    body.u32(static_cast<std::uint32_t>(f.words.size()));
+    body.put<std::uint64_t>(f.words.size());
     for (const Word& w : f.words) {
-      body.u32(id_of(w.folded));
-      body.u32(id_of(w.stem));
-      body.u32(static_cast<std::uint32_t>(w.begin));
-      body.u32(static_cast<std::uint32_t>(w.end));
-      body.u32(w.punct ? 1 : 0);
+      body.put<std::uint32_t>(id_of(w.folded));
+      body.put<std::uint32_t>(id_of(w.stem));
+      body.put<std::uint32_t>(static_cast<std::uint32_t>(w.begin));
+      body.put<std::uint32_t>(static_cast<std::uint32_t>(w.end));
+      body.put<std::uint8_t>(w.punct ? 1 : 0);
     }
-    body.u32(static_cast<std::uint32_t>(f.matches.size()));
+    body.put<std::uint64_t>(f.matches.size());
     for (const Match& m : f.matches) {
-      body.i32(m.cid);
-      body.i32(m.begin);
-      body.i32(m.end);
-      body.f64(m.weight);
-      body.u32(m.nominal ? 1 : 0);
+      body.put<std::int32_t>(m.cid);
+      body.put<std::int32_t>(m.begin);
+      body.put<std::int32_t>(m.end);
+      body.put<double>(m.weight);
+      body.put<std::uint8_t>(m.nominal ? 1 : 0);
     }
   }
   ByteWriter w;
-  w.u32(magic);
-  w.u32(static_cast<std::uint32_t>(table.size()));
-  for (std::string_view s : table) w.str(s);
-  w.out += body.out;
-  return std::move(w.out);
+  w.put<std::uint32_t>(magic);
+  w.put<std::uint64_t>(table.size());
+  for (std::string_view s : table) w.put_string(s);
+  std::string out = w.take();
+  out += body.take();
+  return out;
 }
 
 bool deserialize_topic_facts(std::string_view bytes, const Document& doc, const Lexicon& lex,
                              std::vector<SentenceFacts>& out) {
-  ByteReader r{bytes};
-  if (r.u32() != magic) return false;
-  std::vector<std::string_view> table(r.count(4));
-  for (auto& s : table) s = r.str();
+  ByteReader r(bytes);
+  std::uint32_t m = 0;
+  std::size_t n = 0;
+  if (!r.get(m) || m != magic || !r.get_count(n, 8)) return false;
+  std::vector<std::string_view> table(n);
+  for (auto& s : table)
+    if (!r.get_view(s)) return false;
   std::vector<int> sids(table.size(), -1);  // stem ids, interned on first use
-  if (r.u32() != doc.sentences.size() || !r.ok) return false;
-  std::vector<SentenceFacts> facts(doc.sentences.size());
+  if (!r.get_count(n, 16) || n != doc.sentences.size()) return false;
+  std::vector<SentenceFacts> facts(n);
   const auto n_concepts = static_cast<int>(lex.concepts().size());
-  for (std::size_t s = 0; s < facts.size() && r.ok; ++s) {
+  for (std::size_t s = 0; s < facts.size(); ++s) {
     SentenceFacts& f = facts[s];
     const std::size_t text_size = doc.sentences[s].text.size();
-    f.words.resize(r.count(20));
+    if (!r.get_count(n, 17)) return false;
+    f.words.resize(n);
     for (Word& w : f.words) {
-      std::uint32_t folded = r.u32(), stem = r.u32();
-      w.begin = r.u32();
-      w.end = r.u32();
-      w.punct = r.u32() != 0;
-      if (folded >= table.size() || stem >= table.size() || w.begin > w.end || w.end > text_size) {
-        r.ok = false;
-        break;
-      }
+      std::uint32_t folded = 0, stem = 0, begin = 0, end = 0;
+      std::uint8_t punct = 0;
+      if (!r.get(folded) || !r.get(stem) || !r.get(begin) || !r.get(end) || !r.get(punct)) return false;
+      if (folded >= table.size() || stem >= table.size() || begin > end || end > text_size) return false;
       w.folded.assign(table[folded]);
       w.stem.assign(table[stem]);
+      w.begin = begin;
+      w.end = end;
+      w.punct = punct != 0;
       if (!w.punct) {
         if (sids[stem] < 0) sids[stem] = stem_id(w.stem);
         w.sid = sids[stem];
       }
     }
-    f.matches.resize(r.count(24));
-    for (Match& m : f.matches) {
-      m.cid = r.i32();
-      m.begin = r.i32();
-      m.end = r.i32();
-      m.weight = r.f64();
-      m.nominal = r.u32() != 0;
-      if (m.cid < 0 || m.cid >= n_concepts || m.begin < 0 || m.begin >= m.end ||
-          m.end > static_cast<int>(f.words.size())) {
-        r.ok = false;
-        break;
-      }
+    if (!r.get_count(n, 21)) return false;
+    f.matches.resize(n);
+    for (Match& x : f.matches) {
+      std::uint8_t nominal = 0;
+      if (!r.get(x.cid) || !r.get(x.begin) || !r.get(x.end) || !r.get(x.weight) || !r.get(nominal)) return false;
+      x.nominal = nominal != 0;
+      if (x.cid < 0 || x.cid >= n_concepts || x.begin < 0 || x.begin >= x.end || x.end > static_cast<int>(f.words.size()))
+        return false;
     }
     add_topics(f, lex);
   }
-  if (!r.done()) return false;
+  if (!r.at_end()) return false;
   out = std::move(facts);
   return true;
 }

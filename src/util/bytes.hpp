@@ -1,65 +1,87 @@
 #pragma once
-// Writing and reading the binary images policyq keeps of what it compiled or analysed
-// (the lexicon image, cached analyses). Images are read by the binary that wrote them, so
-// native byte order will do. The reader never reads past its input: a short or malformed
-// image clears ok and yields zeros, and counts larger than what is left are refused before
-// anything is allocated for them.
+// Flat binary encoding for cache snapshots: fixed-width native-endian numbers (the reader is
+// the executable that wrote them), strings and arrays as a 64-bit count then the bytes.
+// ByteReader checks every read against what is left, so bad input fails instead of crashing.
 #include <cstdint>
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <vector>
 
 namespace policyq {
 
-struct ByteWriter {
-  std::string out;
-  void u32(std::uint32_t v) { out.append(reinterpret_cast<const char*>(&v), sizeof v); }
-  void i32(int v) { u32(static_cast<std::uint32_t>(v)); }
-  void u64(std::uint64_t v) { out.append(reinterpret_cast<const char*>(&v), sizeof v); }
-  void f64(double v) { out.append(reinterpret_cast<const char*>(&v), sizeof v); }
-  void str(std::string_view s) {
-    u32(static_cast<std::uint32_t>(s.size()));
-    out.append(s);
+class ByteWriter {
+public:
+  template <class T>
+  void put(T v) {
+    static_assert(std::is_arithmetic_v<T>);
+    out_.append(reinterpret_cast<const char*>(&v), sizeof v);
   }
+  void put_string(std::string_view s) {
+    put<std::uint64_t>(s.size());
+    out_.append(s);
+  }
+  template <class T>
+  void put_array(const std::vector<T>& v) {
+    static_assert(std::is_arithmetic_v<T>);
+    put<std::uint64_t>(v.size());
+    out_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
+  }
+  std::string take() { return std::move(out_); }
+
+private:
+  std::string out_;
 };
 
-struct ByteReader {
-  std::string_view in;
-  bool ok = true;
+class ByteReader {
+public:
+  explicit ByteReader(std::string_view in) : in_(in) {}
 
   template <class T>
-  T raw() {
-    T v{};
-    if (in.size() < sizeof v) {
-      ok = false;
-      return v;
-    }
-    std::memcpy(&v, in.data(), sizeof v);
-    in.remove_prefix(sizeof v);
-    return v;
+  bool get(T& v) {
+    static_assert(std::is_arithmetic_v<T>);
+    if (in_.size() < sizeof v) return false;
+    std::memcpy(&v, in_.data(), sizeof v);
+    in_.remove_prefix(sizeof v);
+    return true;
   }
-  std::uint32_t u32() { return raw<std::uint32_t>(); }
-  int i32() { return static_cast<int>(raw<std::uint32_t>()); }
-  std::uint64_t u64() { return raw<std::uint64_t>(); }
-  double f64() { return raw<double>(); }
-  // A count of items that each take at least min_bytes: more than what is left is malformed.
-  std::size_t count(std::size_t min_bytes) {
-    std::size_t n = u32();
-    if (n > in.size() / min_bytes) ok = false;
-    return ok ? n : 0;
+  // A count of items at least min_bytes each: never more than the bytes left could hold, so
+  // a corrupt count cannot make the caller allocate much.
+  bool get_count(std::size_t& n, std::size_t min_bytes) {
+    std::uint64_t c;
+    if (!get(c) || c > in_.size() / min_bytes) return false;
+    n = static_cast<std::size_t>(c);
+    return true;
   }
-  std::string_view str() {
-    std::size_t n = u32();
-    if (!ok || n > in.size()) {
-      ok = false;
-      return {};
-    }
-    std::string_view s = in.substr(0, n);
-    in.remove_prefix(n);
-    return s;
+  bool get_string(std::string& s) {
+    std::size_t n;
+    if (!get_count(n, 1)) return false;
+    s.assign(in_.data(), n);
+    in_.remove_prefix(n);
+    return true;
   }
-  // Everything read, nothing left over.
-  bool done() const { return ok && in.empty(); }
-};
+  // Like get_string, without a copy: s points into the input, valid while the input is.
+  bool get_view(std::string_view& s) {
+    std::size_t n;
+    if (!get_count(n, 1)) return false;
+    s = in_.substr(0, n);
+    in_.remove_prefix(n);
+    return true;
+  }
+  template <class T>
+  bool get_array(std::vector<T>& v) {
+    static_assert(std::is_arithmetic_v<T>);
+    std::size_t n;
+    if (!get_count(n, sizeof(T))) return false;
+    v.resize(n);
+    if (n > 0) std::memcpy(v.data(), in_.data(), n * sizeof(T));  // an empty vector's data() may be null
+    in_.remove_prefix(n * sizeof(T));
+    return true;
+  }
+  bool at_end() const { return in_.empty(); }
 
-}  // namespace policyq
+private:
+  std::string_view in_;
+};
+}
