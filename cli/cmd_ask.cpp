@@ -6,6 +6,7 @@
 #include "output.hpp"
 #include "query/answer.hpp"
 #include "query/question.hpp"
+#include "query/topic_snapshot.hpp"
 #include "util/error.hpp"
 
 #include <iostream>
@@ -70,7 +71,7 @@ int run_ask(const CommonOptions& common, const AskOptions& opts) {
   }
   for (const Document& doc : docs) {
     Index index(doc);
-    query::Answer a = query::answer(q, index, opts.top, lex);
+    query::Answer a = query::answer(q, index, query::cached_topic_facts(doc, lex), opts.top, lex);
     if (a.verdict != "not_stated") any_stated = true;
     nlohmann::json aj = {{"policy", doc.name}, {"verdict", a.verdict}, {"summary", a.summary},
                          {"periods", periods_json(a.periods)}, {"evidence", nlohmann::json::array()}};

@@ -4,6 +4,7 @@
 
 #include "document/loader.hpp"
 #include "query/answer.hpp"
+#include "util/cache.hpp"
 
 #include <doctest/doctest.h>
 
@@ -100,4 +101,19 @@ TEST_CASE("shared corpus: topic facts of every policy survive the round trip") {
     ++files;
   }
   CHECK(files > 100);
+}
+
+TEST_CASE("cached topic facts: stored on first use, read back equal; a bad entry is recomputed") {
+  const Document doc = load_bundled_policy();
+  REQUIRE(doc.content_hash != 0);
+  REQUIRE(cache_enabled());  // tests/main.cpp gives each test process its own cache
+  const auto computed = topic_facts(doc);
+  const auto first = cached_topic_facts(doc);
+  REQUIRE(cache_get("facts", doc.content_hash).has_value());
+  const auto second = cached_topic_facts(doc);
+  check_same(computed, first);
+  check_same(computed, second);
+  cache_put("facts", doc.content_hash, "not topic facts");
+  check_same(computed, cached_topic_facts(doc));
+  CHECK(cache_get("facts", doc.content_hash).value_or("") != "not topic facts");  // stored anew
 }

@@ -44,7 +44,7 @@ Finding start(const Rule& r, const Document& doc) {
 
 void check_ask(const Rule& r, const Policy& p, Finding& f) {
   query::Question q = query::parse_question(r.question);
-  query::Answer a = query::answer(q, *p.index, 3);
+  query::Answer a = query::answer(q, *p.index, p.topic(), 3);
   f.passed = std::find(r.expect.begin(), r.expect.end(), a.verdict) != r.expect.end();
   f.message = "verdict " + a.verdict + (f.passed ? "" : " (expected " + [&] {
     std::string s;

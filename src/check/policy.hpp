@@ -13,8 +13,16 @@ struct Policy {
   std::unique_ptr<Index> index;
   std::vector<query::SentenceFacts> facts;  // per sentence; empty for chrome
 
+  // The topic facts answering needs (query::topic_facts), computed on first use: every
+  // ask rule of a policy shares them.
+  const std::vector<query::SentenceFacts>& topic() const;
+
   explicit Policy(Document d);
   Policy(const Policy&) = delete;  // the index points into doc
   Policy& operator=(const Policy&) = delete;
+
+private:
+  mutable std::vector<query::SentenceFacts> topic_;
+  mutable bool has_topic_ = false;
 };
 }

@@ -2,6 +2,7 @@
 
 #include "query/answer.hpp"
 #include "util/bytes.hpp"
+#include "util/cache.hpp"
 
 #include <unordered_map>
 
@@ -95,6 +96,18 @@ bool deserialize_topic_facts(std::string_view bytes, const Document& doc, const 
   if (!r.at_end()) return false;
   out = std::move(facts);
   return true;
+}
+
+std::vector<SentenceFacts> cached_topic_facts(const Document& doc, const Lexicon& lex) {
+  const bool cacheable = doc.content_hash != 0 && &lex == &Lexicon::builtin() && cache_enabled();
+  if (cacheable) {
+    std::vector<SentenceFacts> facts;
+    if (std::optional<std::string> bytes = cache_get("facts", doc.content_hash))
+      if (deserialize_topic_facts(*bytes, doc, lex, facts)) return facts;
+  }
+  std::vector<SentenceFacts> facts = topic_facts(doc, lex);
+  if (cacheable) cache_put("facts", doc.content_hash, serialize_topic_facts(facts));
+  return facts;
 }
 
 }  // namespace policyq::query

@@ -21,4 +21,9 @@ std::string serialize_topic_facts(const std::vector<SentenceFacts>& facts);
 bool deserialize_topic_facts(std::string_view bytes, const Document& doc, const Lexicon& lex,
                              std::vector<SentenceFacts>& out);
 
+// topic_facts(doc, lex) through the analysis cache (util/cache.hpp): read back when this
+// binary stored them for the same document bytes, else computed and stored. Only the
+// built-in lexicon's facts are cached (another lexicon's concept numbers differ).
+std::vector<SentenceFacts> cached_topic_facts(const Document& doc, const Lexicon& lex = Lexicon::builtin());
+
 }  // namespace policyq::query
