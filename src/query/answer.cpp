@@ -39,25 +39,6 @@ std::vector<SentenceFacts> analyze_document(const Document& doc, const Lexicon& 
   return out;
 }
 
-void add_topics(SentenceFacts& f, const Lexicon& lex) {
-  for (const Match& m : f.matches) {
-    const Concept& c = lex.entry(m.cid);
-    if (c.kind == Kind::data || c.kind == Kind::recipient || c.kind == Kind::purpose) {
-      f.concepts.push_back(m.cid);
-    } else if (c.kind == Kind::intent) {
-      auto it = std::find(f.intents.begin(), f.intents.end(), m.cid);
-      if (it == f.intents.end()) {
-        f.intents.push_back(m.cid);
-        f.intent_hits.push_back(1);
-      } else {
-        ++f.intent_hits[static_cast<std::size_t>(it - f.intents.begin())];
-      }
-    } else if (c.kind == Kind::negation) {
-      f.has_negation = true;
-    }
-  }
-}
-
 namespace {
 
 // How well a concept of the policy (have) answers a concept of the question (want):

@@ -40,8 +40,6 @@ std::vector<SentenceFacts> analyze_document(const Document& doc, const Lexicon& 
 // concepts and intent cues of each body sentence (empty for the others), no practices.
 // Computed once per document, it serves every question asked of it.
 std::vector<SentenceFacts> topic_facts(const Document& doc, const Lexicon& lex = Lexicon::builtin());
-// Fills the concepts, intents (with hits) and has_negation of f from f.matches.
-void add_topics(SentenceFacts& f, const Lexicon& lex);
 
 // Answers q about the document indexed by index, with at most top evidence sentences.
 // topic: topic_facts of the document (the overload without it computes them).

@@ -72,6 +72,25 @@ struct Group {
 
 }  // namespace
 
+void add_topics(SentenceFacts& f, const Lexicon& lex) {
+  for (const Match& m : f.matches) {
+    const Concept& c = lex.entry(m.cid);
+    if (c.kind == Kind::data || c.kind == Kind::recipient || c.kind == Kind::purpose) {
+      f.concepts.push_back(m.cid);
+    } else if (c.kind == Kind::intent) {
+      auto it = std::find(f.intents.begin(), f.intents.end(), m.cid);
+      if (it == f.intents.end()) {
+        f.intents.push_back(m.cid);
+        f.intent_hits.push_back(1);
+      } else {
+        ++f.intent_hits[static_cast<std::size_t>(it - f.intents.begin())];
+      }
+    } else if (c.kind == Kind::negation) {
+      f.has_negation = true;
+    }
+  }
+}
+
 SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
   std::vector<Word> words = tokenize(text);
   std::vector<Match> matches = lex.match(words, false);
@@ -87,29 +106,19 @@ SentenceFacts analyze_sentence(std::string_view text, std::vector<Word> words, s
   const int n = static_cast<int>(W.size());
   const auto& M = f.matches;
 
+  add_topics(f, lex);
   std::vector<int> actions;
   std::vector<int> negations, modals, conditions, subjects, datas, recips, purps;
   for (int i = 0; i < static_cast<int>(M.size()); ++i) {
-    const Concept& c = lex.entry(M[i].cid);
-    switch (c.kind) {
+    switch (lex.entry(M[i].cid).kind) {
       case Kind::action: actions.push_back(i); break;
-      case Kind::negation: negations.push_back(i); f.has_negation = true; break;
+      case Kind::negation: negations.push_back(i); break;
       case Kind::modality: modals.push_back(i); break;
       case Kind::condition: conditions.push_back(i); break;
       case Kind::subject: subjects.push_back(i); break;
-      case Kind::data: datas.push_back(i); f.concepts.push_back(M[i].cid); break;
-      case Kind::recipient: recips.push_back(i); f.concepts.push_back(M[i].cid); break;
-      case Kind::purpose: purps.push_back(i); f.concepts.push_back(M[i].cid); break;
-      case Kind::intent: {
-        auto it = std::find(f.intents.begin(), f.intents.end(), M[i].cid);
-        if (it == f.intents.end()) {
-          f.intents.push_back(M[i].cid);
-          f.intent_hits.push_back(1);
-        } else {
-          ++f.intent_hits[static_cast<std::size_t>(it - f.intents.begin())];
-        }
-        break;
-      }
+      case Kind::data: datas.push_back(i); break;
+      case Kind::recipient: recips.push_back(i); break;
+      case Kind::purpose: purps.push_back(i); break;
       default: break;
     }
   }

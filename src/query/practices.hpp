@@ -39,6 +39,10 @@ struct SentenceFacts {
   bool has_negation = false;
 };
 
+// Fills the concepts, intents (with hits) and has_negation of f from f.matches: the topic
+// facts ranking needs of every sentence, practices or not.
+void add_topics(SentenceFacts& f, const Lexicon& lex);
+
 SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex = Lexicon::builtin());
 // The same from the text's words and sentence-side lexicon matches, when the caller has
 // them already (tokenize(text), lex.match(words, false)).
