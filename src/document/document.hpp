@@ -52,7 +52,8 @@ struct Document {
   std::string language = "und";    // ISO 639-1, from detect_language
   int line_count = 0;
   std::string source;              // the file's bytes (BOM removed)
-  std::uint64_t content_hash = 0;  // when loaded with the cache on: content_hash of the file (0: not cached)
+  std::uint64_t content_hash = 0;  // content_hash of the file's bytes when loaded (0: made by hand), the
+                                   // key of its prebuilt or cached analyses
   std::vector<std::size_t> line_starts;  // byte offset of each line in source (line n: [n-1])
   std::vector<Section> sections;   // in document order; sections[i].parent < i
   std::vector<Block> blocks;       // in document order

@@ -3,6 +3,7 @@
 #include "util/cache.hpp"
 #include "util/embedded.hpp"
 #include "util/error.hpp"
+#include "util/prebuilt.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -33,23 +34,33 @@ std::string read_file(const std::string& path) {
   return bytes;
 }
 
-// Parses bytes, or reads back the Document this binary parsed from the same bytes before.
-// Input that fails to parse is never stored, so its error is reported every time.
+// A Document read back from a snapshot of the same bytes' analysis, or nullopt.
+std::optional<Document> restore(std::string& name, std::string& bytes, std::uint64_t hash, std::string_view snapshot) {
+  std::optional<Document> doc = deserialize_document(snapshot);
+  if (!doc) return std::nullopt;
+  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.erase(0, 3);  // as validate_source() does
+  // The one check the snapshot cannot make alone: its lines lie within these bytes.
+  if (!doc->line_starts.empty() && doc->line_starts.back() > bytes.size()) return std::nullopt;
+  doc->name = std::move(name);
+  doc->source = std::move(bytes);
+  doc->content_hash = hash;
+  return doc;
+}
+
+// Parses bytes, or reads back the Document analysed from the same bytes at build time (the
+// bundled policy) or by this binary before (the cache). Input that fails to parse is never
+// stored, so its error is reported every time.
 Document analyse(std::string name, std::string bytes) {
-  if (!cache_enabled()) return parse_document(std::move(name), std::move(bytes));
   std::uint64_t hash = content_hash(bytes);
-  if (auto snapshot = cache_get("doc", hash)) {
-    if (std::optional<Document> doc = deserialize_document(*snapshot)) {
-      if (bytes.starts_with("\xEF\xBB\xBF")) bytes.erase(0, 3);  // as validate_source() does
-      // The one check the snapshot cannot make alone: its lines lie within these bytes.
-      if (doc->line_starts.empty() || doc->line_starts.back() <= bytes.size()) {
-        doc->name = std::move(name);
-        doc->source = std::move(bytes);
-        doc->content_hash = hash;
-        return std::move(*doc);
-      }
-    }
+  if (std::optional<std::string_view> snapshot = prebuilt("doc", hash))
+    if (std::optional<Document> doc = restore(name, bytes, hash, *snapshot)) return std::move(*doc);
+  if (!cache_enabled()) {
+    Document doc = parse_document(std::move(name), std::move(bytes));
+    doc.content_hash = hash;  // still the key of the bundled policy's prebuilt index and facts
+    return doc;
   }
+  if (std::optional<std::string> snapshot = cache_get("doc", hash))
+    if (std::optional<Document> doc = restore(name, bytes, hash, *snapshot)) return std::move(*doc);
   Document doc = parse_document(std::move(name), std::move(bytes));
   doc.content_hash = hash;
   cache_put("doc", hash, serialize_document(doc));

@@ -1,6 +1,7 @@
 #include "index/index.hpp"
 #include "util/bytes.hpp"
 #include "util/cache.hpp"
+#include "util/prebuilt.hpp"
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -210,12 +211,18 @@ struct Index::Impl {
 
 Index::Index(const Document& doc) {
   // Only a loaded document has a content hash; the index of a hand-made one is built fresh.
-  if (doc.content_hash != 0)
+  if (doc.content_hash != 0) {
+    if (std::optional<std::string_view> bytes = prebuilt("idx", doc.content_hash))
+      if (std::unique_ptr<Index> built = restore(doc, *bytes)) {
+        impl_ = std::move(built->impl_);
+        return;
+      }
     if (std::optional<std::string> bytes = cache_get("idx", doc.content_hash))
       if (std::unique_ptr<Index> cached = restore(doc, *bytes)) {
         impl_ = std::move(cached->impl_);
         return;
       }
+  }
   impl_ = std::make_unique<Impl>(doc);
   impl_->build();
   if (doc.content_hash != 0 && cache_enabled()) cache_put("idx", doc.content_hash, snapshot());

@@ -3,6 +3,7 @@
 #include "query/answer.hpp"
 #include "util/bytes.hpp"
 #include "util/cache.hpp"
+#include "util/prebuilt.hpp"
 
 #include <unordered_map>
 
@@ -99,7 +100,13 @@ bool deserialize_topic_facts(std::string_view bytes, const Document& doc, const 
 }
 
 std::vector<SentenceFacts> cached_topic_facts(const Document& doc, const Lexicon& lex) {
-  const bool cacheable = doc.content_hash != 0 && &lex == &Lexicon::builtin() && cache_enabled();
+  const bool builtin = doc.content_hash != 0 && &lex == &Lexicon::builtin();
+  if (builtin)
+    if (std::optional<std::string_view> bytes = prebuilt("facts", doc.content_hash)) {
+      std::vector<SentenceFacts> facts;
+      if (deserialize_topic_facts(*bytes, doc, lex, facts)) return facts;
+    }
+  const bool cacheable = builtin && cache_enabled();
   if (cacheable) {
     std::vector<SentenceFacts> facts;
     if (std::optional<std::string> bytes = cache_get("facts", doc.content_hash))
