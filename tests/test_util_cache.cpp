@@ -130,10 +130,10 @@ TEST_CASE("an unusable directory: put neither throws nor prints, get misses") {
   if (xdg) setenv("XDG_CACHE_HOME", xdg->c_str(), 1);
 }
 
-TEST_CASE("past 512 entries a put evicts the least recently used down to 384; a hit counts as a use") {
+TEST_CASE("past 2048 entries puts evict the least recently used down to 1536; a hit counts as a use") {
   CacheDir c;
-  for (std::uint64_t key = 0; key < 512; ++key) cache_put("doc", key, "entry " + std::to_string(key));
-  REQUIRE(c.files().size() == 512);
+  for (std::uint64_t key = 0; key < 2048; ++key) cache_put("doc", key, "entry " + std::to_string(key));
+  REQUIRE(c.files().size() == 2048);  // at the limit: nothing evicted
   // Entry k is k seconds younger than entry 0 (file names are hashes: the payload says which).
   time_t base = time(nullptr) - 100000;
   for (const fs::path& p : c.files()) {
@@ -142,11 +142,20 @@ TEST_CASE("past 512 entries a put evicts the least recently used down to 384; a 
     set_mtime(p, base + static_cast<time_t>(std::stoull(s.substr(s.rfind("entry ") + 6))));
   }
   REQUIRE(cache_get("doc", 0));  // the oldest, used now
-  cache_put("doc", 512, "entry 512");
-  CHECK(c.files().size() == 384);
+  // One put in eight scans for eviction: within a few puts past the limit, one does.
+  std::uint64_t key = 100000;
+  while (c.files().size() > 1536 && key < 100064) {
+    cache_put("doc", key, "entry " + std::to_string(key));
+    ++key;
+  }
+  const std::uint64_t extra = key - 100000;
+  CAPTURE(extra);
+  CHECK(c.files().size() == 1536);
+  CHECK(extra < 64);
   CHECK(cache_get("doc", 0));
   CHECK(!cache_get("doc", 1));
-  CHECK(!cache_get("doc", 129));
-  CHECK(cache_get("doc", 130));
-  CHECK(cache_get("doc", 512));
+  CHECK(!cache_get("doc", 512));
+  CHECK(cache_get("doc", 600));
+  CHECK(cache_get("doc", 2047));
+  CHECK(cache_get("doc", key - 1));
 }

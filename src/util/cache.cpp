@@ -17,8 +17,13 @@ namespace policyq {
 namespace {
 constexpr std::uint64_t format_version = 1;         // bump when an entry's layout or a snapshot's changes
 constexpr char magic[8] = {'P', 'Q', 'C', 'A', 'C', 'H', 'E', '\n'};
-constexpr std::size_t max_entries = 512;            // beyond this many files a put evicts...
-constexpr std::uint64_t max_bytes = 64ull << 20;    // ...or beyond this many bytes
+// Three entries a policy: a folder of up to ~680 policies stays cached between runs.
+constexpr std::size_t max_entries = 2048;           // beyond this many files a put evicts...
+constexpr std::uint64_t max_bytes = 128ull << 20;   // ...or beyond this many bytes
+// A put scans the directory for eviction only one time in eight (chosen by its key), so
+// filling the cache from a big folder does not rescan thousands of entries per file; the
+// limits are soft by a few entries.
+constexpr std::uint64_t evict_one_in = 8;
 constexpr time_t stale_temp_seconds = 3600;         // temp files this old belong to a writer that died
 
 struct Header {
@@ -245,6 +250,6 @@ void cache_put(std::string_view kind, std::uint64_t key, std::string_view bytes)
     ::unlink(temp.c_str());
     return;
   }
-  evict(dir);
+  if (mix(key ^ content_hash(kind)) % evict_one_in == 0) evict(dir);
 }
 }  // namespace policyq
