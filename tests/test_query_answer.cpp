@@ -285,3 +285,43 @@ TEST_CASE("rights questions: the kind of right asked (access or choice) ranks fi
   REQUIRE(!a.evidence.empty());
   CHECK(quoted(doc, a, "You can remove this from your account", 1));
 }
+
+TEST_CASE("a choice about a practice ranks by the practice; the verdict still answers the choice") {
+  // "Can I opt out of data collection?": the collection paragraph that names the option
+  // ranks before a generic preferences sentence, and the verdict is about the choice.
+  RankIntents r = ranking_intents(parse_question("Will you give me choices for my data collection?"));
+  CHECK(r.intent == "collection");
+  CHECK(r.intent2 == "rights");
+  RankIntents s = ranking_intents(parse_question("Do I have a choice about my data being shared with others?"));
+  CHECK(s.intent == "sharing");
+  // Choices about the use of data are OPP-115 user choice: ranked as rights.
+  CHECK(ranking_intents(parse_question("Do the users have control on data used for marketing?")).intent == "rights");
+  // Not a choice question: unchanged.
+  RankIntents t = ranking_intents(parse_question("Do you share my email address?"));
+  CHECK(t.intent == "sharing");
+
+  Document doc = parse_document("choice.md",
+                                "# Your choices\n\n"
+                                "You can change your email preferences in your account settings.\n\n"
+                                "You may contact us with questions about your choices.\n\n"
+                                "# Information we collect\n\n"
+                                "We collect your name and email address when you register, but you may choose not to "
+                                "provide your phone number.\n\n"
+                                "We collect the pages you visit on the site.\n");
+  Answer a = ask(doc, "Can I opt out of data collection?", 2);
+  REQUIRE(!a.evidence.empty());
+  CHECK(quoted(doc, a, "you may choose not to provide your phone number", 1));
+  CHECK(a.verdict == "yes");
+}
+
+TEST_CASE("a third party collecting or tracking: its statement ranks before first-party sharing") {
+  Document doc = parse_document("third.md",
+                                "# Sharing\n\n"
+                                "We share your information with third parties for marketing.\n\n"
+                                "We may disclose information to third parties when required by law.\n\n"
+                                "# Ads\n\n"
+                                "Ad networks that show ads on our pages set cookies to collect data about your visits.\n");
+  Answer a = ask(doc, "Do third parties track me on your site?", 2);
+  REQUIRE(!a.evidence.empty());
+  CHECK(quoted(doc, a, "Ad networks that show ads on our pages", 1));
+}

@@ -157,3 +157,22 @@ TEST_CASE("giving to the user is not sharing; giving to the company is collectio
   CHECK(parse_question("Can I make changes to my account data?").intent == "rights");
   CHECK(parse_question("Will you make changes to this policy?").intent == "changes");
 }
+
+TEST_CASE("a third party as the one collecting or tracking sets third_party_actor") {
+  CHECK(parse_question("Do advertisers collect my data on your site?").third_party_actor);
+  CHECK(parse_question("Does any third party track me?").third_party_actor);
+  CHECK(parse_question("Do you allow others to collect my information on your website?").third_party_actor);
+  CHECK(parse_question("How do ad networks gather information about me?").third_party_actor);
+  // The company collecting, or a third party only as the source or the recipient: no.
+  CHECK_FALSE(parse_question("Do you collect my data?").third_party_actor);
+  CHECK_FALSE(parse_question("Do you collect data about me from third parties?").third_party_actor);
+  CHECK_FALSE(parse_question("Do you share my email with advertisers?").third_party_actor);
+}
+
+TEST_CASE("consent and permission questions search the policy's consent words") {
+  Question q = parse_question("If you share my data with others, do you need my permission?");
+  CHECK(q.expansion.find("consent") != std::string::npos);
+  CHECK(q.expansion.find("authorization") != std::string::npos);
+  CHECK(parse_question("Does the user need to opt-in before data is shared?").expansion.find("consent") !=
+        std::string::npos);
+}

@@ -132,6 +132,13 @@ bool has_option_cue(const std::vector<Word>& w) {
   return false;
 }
 
+RankIntents ranking_intents(const Question& q) {
+  RankIntents r{q.intent, q.intent2};
+  auto practice = [](const std::string& i) { return i == "collection" || i == "sharing" || i == "selling"; };
+  if (q.intent == "rights" && practice(q.intent2) && asks_choice(q)) std::swap(r.intent, r.intent2);
+  return r;
+}
+
 namespace {
 
 // The topic facts of a sentence from its lexicon matches alone (no practice extraction):
@@ -200,6 +207,10 @@ struct Weights {
   // unsubscribe, consent), two OPP-115 categories: a sentence naming the kind asked gains,
   // one naming only the other kind loses.
   double right_kind = 1.0;
+  // Questions where a third party collects ("do advertisers track me on your site?"): a
+  // sentence naming a third party beside collecting or cookies, a practice of a third party
+  // collecting.
+  double tp_collect = 0.5, tp_practice = 0.5;
   // Paragraph parts: BM25 of the whole question over paragraphs, the other sentences'
   // scores, the best lexical match in the paragraph, its lead sentence's lexical match,
   // the best topic match in it (a paragraph all about the topic is less specific).
@@ -251,14 +262,24 @@ Answer answer(const Question& q, const Index& index, const std::vector<SentenceF
     analyzed[s] = 1;
   };
 
-  const std::vector<std::string> actions = intent_actions(q.intent);
-  const std::vector<std::string> actions2 = intent_actions(q.intent2);
-  const int intent_id = q.intent == "other" ? -1 : lex.find(Kind::intent, q.intent);
-  const int intent2_id = q.intent2.empty() ? -1 : lex.find(Kind::intent, q.intent2);
-  auto is_intent = [&](int c) { return c >= 0 && lex.entry(c).kind == Kind::intent && lex.entry(c).id == q.intent; };
+  // The intent that ranks: a choice about a practice ("can I opt out of data collection?",
+  // "do I have a choice about sharing?") is answered where the policy states the practice
+  // and the option with it, so the practice ranks first and the choice second; the verdict
+  // still answers the asked intent (q.intent).
+  const RankIntents ri = ranking_intents(q);
+  const std::string& rank_intent = ri.intent;
+  const std::string& rank_intent2 = ri.intent2;
+  const std::vector<std::string> actions = intent_actions(rank_intent);
+  const std::vector<std::string> actions2 = intent_actions(rank_intent2);
+  const int intent_id = rank_intent == "other" ? -1 : lex.find(Kind::intent, rank_intent);
+  const int intent2_id = rank_intent2.empty() ? -1 : lex.find(Kind::intent, rank_intent2);
+  auto is_intent = [&](int c) { return c >= 0 && lex.entry(c).kind == Kind::intent && lex.entry(c).id == rank_intent; };
   auto is_intent2 = [&](int c) {
-    return c >= 0 && intent2_id >= 0 && lex.entry(c).kind == Kind::intent && lex.entry(c).id == q.intent2;
+    return c >= 0 && intent2_id >= 0 && lex.entry(c).kind == Kind::intent && lex.entry(c).id == rank_intent2;
   };
+  // The verdict's intent (the one asked).
+  const std::vector<std::string> verdict_actions = intent_actions(q.intent);
+  const int verdict_intent_id = q.intent == "other" ? -1 : lex.find(Kind::intent, q.intent);
 
   // Does a practice state what an intent asks? Third parties collecting is sharing, not
   // the first party's own collection.
@@ -269,7 +290,8 @@ Answer answer(const Question& q, const Index& index, const std::vector<SentenceF
     if (first_party && p.actor != "first_party") return false;
     return true;
   };
-  auto practice_fits = [&](const Practice& p) { return fits(p, q.intent, actions); };
+  auto practice_fits = [&](const Practice& p) { return fits(p, rank_intent, actions); };
+  auto verdict_fits = [&](const Practice& p) { return fits(p, q.intent, verdict_actions); };
 
   // Lexical features: the searchable words (sentence BM25, phrase, section title) and the
   // whole question (section title).
@@ -307,6 +329,7 @@ Answer answer(const Question& q, const Index& index, const std::vector<SentenceF
   // other intents, or the slots?
   struct SectionFeatures {
     double topic = 0, topic2 = 0, slots = 0;
+    double verdict_topic = 0;  // the same as topic, for the verdict's intent
     bool other = false;
   };
   std::unordered_map<int, SectionFeatures> section_cache;
@@ -324,6 +347,7 @@ Answer answer(const Question& q, const Index& index, const std::vector<SentenceF
         Kind k = lex.entry(m.cid).kind;
         if (is_intent(m.cid)) f.topic = std::max(f.topic, depth == 0 ? 1.0 : 0.6);
         else if (k == Kind::intent && depth == 0) f.other = true;
+        if (m.cid == verdict_intent_id) f.verdict_topic = std::max(f.verdict_topic, depth == 0 ? 1.0 : 0.6);
         if (is_intent2(m.cid)) f.topic2 = std::max(f.topic2, depth == 0 ? 1.0 : 0.6);
         if (k == Kind::data || k == Kind::recipient || k == Kind::purpose) concepts.push_back(m.cid);
       }
@@ -383,6 +407,7 @@ Answer answer(const Question& q, const Index& index, const std::vector<SentenceF
     Evidence ev;
     double base = 0;    // the score without the practice parts
     int practice = -1;  // best matching practice in facts[sentence]
+    double verdict_topic = 0, verdict_section = 0;  // topic and section parts for the verdict's intent
   };
   std::vector<Scored> all;
   std::vector<int> lead(nb, -1);                  // first body sentence of each paragraph
@@ -390,7 +415,7 @@ Answer answer(const Question& q, const Index& index, const std::vector<SentenceF
   const bool has_slots = !q.data.empty() || !q.recipient.empty() || !q.purpose.empty();
   const bool user_side = q.intent == "rights" || q.intent2 == "rights";
   const bool choice_q = asks_choice(q);
-  const int q_category = opp_category(q.intent);
+  const int q_category = opp_category(rank_intent);
   const int q_right = user_side ? right_kinds(q.words) : 0;
   std::vector<char> block_cue(nb, 0), block_prac(nb, 0);
   for (std::size_t s = 0; s < ns; ++s) {
@@ -401,9 +426,10 @@ Answer answer(const Question& q, const Index& index, const std::vector<SentenceF
     Evidence ev;
     ev.sentence = static_cast<int>(s);
     ev.lexical = bm25[s];
-    double topic2 = 0;
+    double topic2 = 0, verdict_topic = 0;
     bool sibling = false;
     for (std::size_t i = 0; i < F.intents.size(); ++i) {
+      if (F.intents[i] == verdict_intent_id) verdict_topic = 1 + 0.25 * std::min(2, F.intent_hits[i] - 1);
       if (is_intent(F.intents[i])) ev.topic = 1 + 0.25 * std::min(2, F.intent_hits[i] - 1);
       else if (q_category > 0 && opp_category(lex.entry(F.intents[i]).id) == q_category) sibling = true;
       if (is_intent2(F.intents[i])) topic2 = 1 + 0.25 * std::min(2, F.intent_hits[i] - 1);
@@ -455,6 +481,16 @@ Answer answer(const Question& q, const Index& index, const std::vector<SentenceF
       }
       if (agency) score += K.user_agency;
     }
+    if (q.third_party_actor) {
+      bool party = false, collecting = false;
+      for (int c : F.concepts) party = party || lex.entry(c).kind == Kind::recipient;
+      for (const Match& m : F.matches) {
+        const Concept& c = lex.entry(m.cid);
+        collecting = collecting || (c.kind == Kind::action && c.id == "collect") ||
+                     (c.kind == Kind::intent && (c.id == "cookies" || c.id == "tracking"));
+      }
+      if (party && collecting) score += K.tp_collect;
+    }
     // Access or choice: the kind of right asked (a question naming both kinds: no part).
     if (q_right == 1 || q_right == 2) {
       int kinds = right_kinds(F.words);
@@ -470,7 +506,8 @@ Answer answer(const Question& q, const Index& index, const std::vector<SentenceF
       block_cue[b] = block_cue[b] || cue;
       block_prac[b] = block_prac[b] || prac;
     }
-    all.push_back(Scored{static_cast<int>(s), 0, ev, score, -1});
+    all.push_back(Scored{static_cast<int>(s), 0, ev, score, -1, verdict_topic,
+                         sf.verdict_topic + 0.5 * std::min(1.0, sf.slots)});
   }
 
   // Practices, for the candidates only: every sentence of the paragraphs that can still
@@ -511,7 +548,8 @@ Answer answer(const Question& q, const Index& index, const std::vector<SentenceF
       if (practice_fits(p)) v += 1.0;
       else if (!actions.empty() && (is_share_action(p.action) == is_share_action(actions.front()))) v += 0.25;
       if (actions.empty()) v += 0.2;
-      if (fit2 && intent2_id >= 0 && fits(p, q.intent2, actions2)) *fit2 = true;
+      if (q.third_party_actor && p.actor == "third_party" && is_collect_action(p.action)) v += K.tp_practice;
+      if (fit2 && intent2_id >= 0 && fits(p, rank_intent2, actions2)) *fit2 = true;
       v += 0.5 * (slot_score(lex, q.data, p.data) + slot_score(lex, q.recipient, p.recipient) +
                   slot_score(lex, q.purpose, p.purpose));
       if (v > best_pv) {
@@ -579,7 +617,7 @@ Answer answer(const Question& q, const Index& index, const std::vector<SentenceF
   // Verdict from the practices of the best candidates.
   Verdict v;
   const std::size_t pool = std::min<std::size_t>(scored.size(), 15);
-  bool topic_only = actions.empty() || q.intent == "security" || q.intent == "transfer" || q.intent == "changes" ||
+  bool topic_only = verdict_actions.empty() || q.intent == "security" || q.intent == "transfer" || q.intent == "changes" ||
                     q.intent == "rights";
   auto free_terms_ok = [&](int s) {
     if (q.free_terms.empty() || !q.data.empty()) return true;
@@ -591,9 +629,9 @@ Answer answer(const Question& q, const Index& index, const std::vector<SentenceF
     const Scored& sc = scored[r];
     const SentenceFacts& F = facts_of(static_cast<std::size_t>(sc.sentence));
     if (!free_terms_ok(sc.sentence)) continue;
-    if ((q.intent == "cookies" || q.intent == "tracking" || q.intent == "children") && !(sc.ev.topic > 0)) continue;
+    if ((q.intent == "cookies" || q.intent == "tracking" || q.intent == "children") && !(sc.verdict_topic > 0)) continue;
     for (const Practice& p : F.practices) {
-      if (!practice_fits(p)) continue;
+      if (!verdict_fits(p)) continue;
       if (p.action == "delete") continue;  // ranks retention evidence; neither affirms nor denies keeping
       // data
       bool data_ok = true, specific_other = false;
@@ -653,16 +691,18 @@ Answer answer(const Question& q, const Index& index, const std::vector<SentenceF
   if (topic_only && v.affirm < 0 && v.deny < 0 && v.cond < 0) {
     // Topics without a practice verb (security measures, contacts, changes, rights):
     // the policy addresses them when a strong candidate is on topic.
-    for (std::size_t r = 0; r < std::min<std::size_t>(pool, 5); ++r) {
+    // (When the practice ranked first, the asked topic's sentences rank lower: a wider window.)
+    const std::size_t window = rank_intent != q.intent ? pool : 5;
+    for (std::size_t r = 0; r < std::min<std::size_t>(pool, window); ++r) {
       const Scored& sc = scored[r];
       if (!free_terms_ok(sc.sentence)) continue;
-      bool on_topic = intent_id >= 0 ? (sc.ev.topic > 0 && (sc.ev.section > 0 || sc.ev.lexical > 0.3))
+      bool on_topic = verdict_intent_id >= 0 ? (sc.verdict_topic > 0 && (sc.verdict_section > 0 || sc.ev.lexical > 0.3))
                                      : (sc.ev.lexical >= 0.5 && (!has_slots || sc.ev.slots >= 0.9));
       if (!on_topic) continue;
       const SentenceFacts& F = facts_of(static_cast<std::size_t>(sc.sentence));
       bool neg = false;
       for (const Practice& p : F.practices)
-        if (p.negative && (contains(actions, p.action) || actions.empty())) neg = true;
+        if (p.negative && (contains(verdict_actions, p.action) || verdict_actions.empty())) neg = true;
       if (neg) { if (v.deny < 0) v.deny = static_cast<int>(r); }
       else if (v.affirm < 0) v.affirm = static_cast<int>(r);
       break;

@@ -59,4 +59,13 @@ bool has_option_cue(const std::vector<Word>& words);
 // Does a question ask about the user's choices or controls ("choice", "control", "opt out")?
 bool asks_choice(const Question& q);
 
+// The intents that rank the evidence. Usually the question's (intent, intent2); a choice
+// about a first-party or third-party practice ("can I opt out of data collection?") ranks
+// by the practice first and the choice second, since policies state the option beside the
+// practice. The verdict always answers q.intent.
+struct RankIntents {
+  std::string intent, intent2;
+};
+RankIntents ranking_intents(const Question& q);
+
 }  // namespace policyq::query

@@ -263,6 +263,23 @@ Question parse_question(std::string_view text, const Lexicon& lex) {
                                                                        next == "third" || next == "partners")))
       q.asks_recipient = true;
   }
+  // A third party as the subject of a collecting verb: "do advertisers collect my data",
+  // "does any third party track me", "do you allow others to collect my information".
+  for (const Match& m : q.matches) {
+    const Concept& c = lex.entry(m.cid);
+    if (c.kind != Kind::action || c.id != "collect") continue;
+    for (const Match& o : q.matches) {
+      if (lex.entry(o.cid).kind != Kind::recipient || o.end > m.begin) continue;
+      bool subject = true;  // only auxiliaries between the party and the verb
+      for (int k = o.end; k < m.begin && subject; ++k) {
+        std::string_view w = word_at(k);
+        subject = w == "to" || w == "also" || w == "may" || w == "can" || w == "will" || w == "be" || w == "able" ||
+                  w == "allowed" || w == "permitted" || w == "ever" || w == "directly" || w == "that" ||
+                  w == "who" || w == "which" || w == "do" || w == "does";
+      }
+      if (subject) q.third_party_actor = true;
+    }
+  }
   if (!q.words.empty()) {
     const std::string& first = q.words.front().folded;
     q.yes_no = first == "do" || first == "does" || first == "did" || first == "is" || first == "are" ||

@@ -32,6 +32,8 @@ struct Question {
   bool asks_data = false;         // "what information", "which types of data"
   bool asks_recipient = false;    // "who", "with whom", "which companies"
   bool asks_how = false;          // "how do I", "how can I", "where can I": a procedure
+  bool third_party_actor = false; // a third party is the one collecting or tracking: "do advertisers
+                                  // collect my data?", "does any third party track me?"
   std::vector<Word> words;
   std::vector<Match> matches;
 };
