@@ -1,5 +1,6 @@
 // Build step: analyses the bundled policy the way policyq does at run time (the parsed
-// Document, its Index, the topic facts answering needs) and writes OUT, a C++ source that
+// Document, its Index, the facts answering needs: topic facts, and the practices of every
+// sentence that may state one, which a run extracts only for its candidates) and writes OUT, a C++ source that
 // holds the three snapshots, so policyq starts from them (see util/prebuilt.hpp).
 // Usage: policyq_analysis_image OUT
 #include "document/loader.hpp"
@@ -49,7 +50,7 @@ int main(int argc, char** argv) {
     Index index(doc);
     doc_bytes = serialize_document(doc);
     index_bytes = index.snapshot();
-    facts_bytes = query::serialize_topic_facts(query::topic_facts(doc));
+    facts_bytes = query::serialize_topic_facts(query::answer_facts(doc));
   } catch (const Error& e) {
     std::cerr << "policyq_analysis_image: error: " << e.what() << "\n";
     return 2;

@@ -55,6 +55,8 @@ Document load_bundled_copy() {
   std::filesystem::remove(path);
   return doc;
 }
+// The bundled policy parsed now (no content hash: nothing built in or cached stands in).
+Document fresh_bundled() { return parse_document(bundled_policy_name, std::string(embedded(bundled_policy_name))); }
 }  // namespace
 
 TEST_CASE("topic facts read back from their bytes equal the computed ones and give the same answers") {
@@ -76,6 +78,67 @@ TEST_CASE("topic facts read back from their bytes equal the computed ones and gi
       CHECK(computed.evidence[i].score == read.evidence[i].score);
     }
   }
+}
+
+TEST_CASE("answer facts keep their practices and periods through their bytes and answer as topic facts do") {
+  const Document doc = fresh_bundled();
+  const auto facts = answer_facts(doc);
+  const std::string bytes = serialize_topic_facts(facts);
+  std::vector<SentenceFacts> back;
+  REQUIRE(deserialize_topic_facts(bytes, doc, Lexicon::builtin(), back));
+  check_same(facts, back);
+  std::size_t practices = 0, periods = 0;
+  for (std::size_t s = 0; s < facts.size(); ++s) {
+    CHECK(facts[s].analyzed == back[s].analyzed);
+    REQUIRE(facts[s].practices.size() == back[s].practices.size());
+    CHECK(facts[s].periods.size() == back[s].periods.size());
+    periods += back[s].periods.size();
+    for (std::size_t i = 0; i < facts[s].practices.size(); ++i, ++practices) {
+      const Practice &a = facts[s].practices[i], &b = back[s].practices[i];
+      CHECK(a.action == b.action);
+      CHECK(a.actor == b.actor);
+      CHECK(a.data == b.data);
+      CHECK(a.recipient == b.recipient);
+      CHECK(a.purpose == b.purpose);
+      CHECK(a.negative == b.negative);
+      CHECK(a.modality == b.modality);
+      CHECK(a.conditions == b.conditions);
+      CHECK(a.scope == b.scope);
+      REQUIRE(a.periods.size() == b.periods.size());
+      for (std::size_t k = 0; k < a.periods.size(); ++k) {
+        CHECK(a.periods[k].text == b.periods[k].text);
+        CHECK(a.periods[k].iso == b.periods[k].iso);
+        CHECK(a.periods[k].begin == b.periods[k].begin);
+      }
+      CHECK(a.begin == b.begin);
+      CHECK(a.end == b.end);
+    }
+  }
+  CHECK(practices > 50);  // the bundled policy states many (85 when written)
+  CHECK(periods > 0);      // and its retention periods
+  CHECK(serialize_topic_facts(back) == bytes);
+  // Answering from them extracts nothing and answers exactly as from topic facts.
+  const auto topic = topic_facts(doc);
+  Index index(doc);
+  for (const char* question : {"Do you sell my personal data?", "How long is my data kept?",
+                               "Is my location shared with advertisers?", "Can I opt out of data collection?"}) {
+    Question q = parse_question(question);
+    Answer computed = answer(q, index, topic, 5), read = answer(q, index, back, 5);
+    CHECK(computed.verdict == read.verdict);
+    CHECK(computed.summary == read.summary);
+    REQUIRE(computed.periods.size() == read.periods.size());
+    REQUIRE(computed.evidence.size() == read.evidence.size());
+    for (std::size_t i = 0; i < computed.evidence.size(); ++i) {
+      CHECK(computed.evidence[i].sentence == read.evidence[i].sentence);
+      CHECK(computed.evidence[i].score == read.evidence[i].score);
+      CHECK(computed.evidence[i].conditions == read.evidence[i].conditions);
+    }
+  }
+  // Truncated anywhere, refused.
+  std::vector<SentenceFacts> out(1);
+  for (std::size_t n = 0; n < bytes.size(); n += 1 + bytes.size() / 400)
+    CHECK(!deserialize_topic_facts(std::string_view(bytes).substr(0, n), doc, Lexicon::builtin(), out));
+  CHECK(out.size() == 1);
 }
 
 TEST_CASE("malformed topic-fact bytes are refused and leave the output untouched") {

@@ -226,6 +226,23 @@ std::vector<SentenceFacts> topic_facts(const Document& doc, const Lexicon& lex) 
   return out;
 }
 
+bool may_state_practice(const SentenceFacts& f, const Lexicon& lex) {
+  // A practice needs an action word, or a data type ("your profile is visible to others").
+  for (const Match& m : f.matches) {
+    Kind k = lex.entry(m.cid).kind;
+    if (k == Kind::action || k == Kind::data) return true;
+  }
+  return false;
+}
+
+std::vector<SentenceFacts> answer_facts(const Document& doc, const Lexicon& lex) {
+  std::vector<SentenceFacts> facts = topic_facts(doc, lex);
+  for (std::size_t s = 0; s < facts.size(); ++s)
+    if (is_body_sentence(doc, static_cast<int>(s)) && may_state_practice(facts[s], lex))
+      facts[s] = analyze_sentence(doc.sentences[s].text, facts[s].words, facts[s].matches, lex);
+  return facts;
+}
+
 Answer answer(const Question& q, const Index& index, std::size_t top, const Lexicon& lex) {
   return answer(q, index, topic_facts(index.document(), lex), top, lex);
 }
@@ -240,17 +257,10 @@ Answer answer(const Question& q, const Index& index, const std::vector<SentenceF
   std::vector<char> body(ns, 0);
   for (std::size_t s = 0; s < ns; ++s) body[s] = is_body_sentence(doc, static_cast<int>(s));
   // Topic facts of every body sentence (given); practices here, for candidates only.
+  // Facts analysed already (answer_facts) are used as they are.
   std::vector<char> analyzed(ns, 0);  // practices extracted (or none possible: no action word)
-  for (std::size_t s = 0; s < ns; ++s) {
-    if (!body[s]) continue;
-    // A practice needs an action word, or a data type ("your profile is visible to others").
-    bool possible = false;
-    for (const Match& m : topic[s].matches) {
-      Kind k = lex.entry(m.cid).kind;
-      possible = possible || k == Kind::action || k == Kind::data;
-    }
-    analyzed[s] = !possible;
-  }
+  for (std::size_t s = 0; s < ns; ++s)
+    if (body[s]) analyzed[s] = topic[s].analyzed || !may_state_practice(topic[s], lex);
   std::vector<SentenceFacts> full(ns);  // the candidates' facts with their practices
   std::vector<char> has_full(ns, 0);
   auto facts_of = [&](std::size_t s) -> const SentenceFacts& { return has_full[s] ? full[s] : topic[s]; };

@@ -41,8 +41,15 @@ std::vector<SentenceFacts> analyze_document(const Document& doc, const Lexicon& 
 // Computed once per document, it serves every question asked of it.
 std::vector<SentenceFacts> topic_facts(const Document& doc, const Lexicon& lex = Lexicon::builtin());
 
+// topic_facts with the practices and periods of every sentence that may state one, as
+// answering extracts them for its candidates: given these, answer extracts nothing (the
+// bundled policy's built-in analysis holds them).
+std::vector<SentenceFacts> answer_facts(const Document& doc, const Lexicon& lex = Lexicon::builtin());
+// Does a sentence name an action or a data type, without which it states no practice?
+bool may_state_practice(const SentenceFacts& f, const Lexicon& lex = Lexicon::builtin());
+
 // Answers q about the document indexed by index, with at most top evidence sentences.
-// topic: topic_facts of the document (the overload without it computes them).
+// topic: topic_facts (or answer_facts) of the document (the overload without it computes them).
 Answer answer(const Question& q, const Index& index, const std::vector<SentenceFacts>& topic, std::size_t top,
               const Lexicon& lex = Lexicon::builtin());
 Answer answer(const Question& q, const Index& index, std::size_t top, const Lexicon& lex = Lexicon::builtin());

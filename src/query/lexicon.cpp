@@ -140,7 +140,11 @@ std::vector<const std::string*>& stem_texts() {
 }  // namespace
 
 int stem_id(const std::string& stem) {
-  static auto& ids = *new std::unordered_map<std::string, int>;  // never destroyed
+  static auto& ids = []() -> std::unordered_map<std::string, int>& {  // never destroyed
+    auto* m = new std::unordered_map<std::string, int>;
+    m->reserve(4096);  // the lexicon's stems and a policy's words without rehashing
+    return *m;
+  }();
   auto [it, added] = ids.try_emplace(stem, static_cast<int>(ids.size()));
   if (added) stem_texts().push_back(&it->first);  // map keys stay where they are
   return it->second;
@@ -486,7 +490,11 @@ bool Lexicon::read_image(std::string_view bytes, Lexicon& out, StemTable* stems)
     builtin_irregulars_loaded = true;
     for (auto& [form, lemma] : irr) irregulars().insert_or_assign(std::move(form), std::move(lemma));
   }
-  if (stems) *stems = std::move(table);
+  if (stems) {
+    *stems = std::move(table);
+    // Set before index_phrases, which stems the exact forms: from the table, not Snowball.
+    known_stems = stems;
+  }
   lex.index_phrases();
   out = std::move(lex);
   return true;

@@ -107,6 +107,7 @@ SentenceFacts analyze_sentence(std::string_view text, std::vector<Word> words, s
   const auto& M = f.matches;
 
   add_topics(f, lex);
+  f.analyzed = true;
   std::vector<int> actions;
   std::vector<int> negations, modals, conditions, subjects, datas, recips, purps;
   for (int i = 0; i < static_cast<int>(M.size()); ++i) {

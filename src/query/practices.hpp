@@ -37,6 +37,7 @@ struct SentenceFacts {
   std::vector<int> intent_hits;     // how many cues of each of those intents occur
   std::vector<Period> periods;      // every period in the sentence
   bool has_negation = false;
+  bool analyzed = false;            // practices and periods extracted (analyze_sentence), not only topics
 };
 
 // Fills the concepts, intents (with hits) and has_negation of f from f.matches: the topic

@@ -9,8 +9,45 @@
 
 namespace policyq::query {
 namespace {
-constexpr std::uint32_t magic = 0x31435450;  // "PTC1"
+constexpr std::uint32_t magic = 0x32435450;  // "PTC2"
+
+void put_periods(ByteWriter& w, const std::vector<Period>& periods) {
+  w.put<std::uint64_t>(periods.size());
+  for (const Period& p : periods) {
+    w.put_string(p.kind);
+    w.put_string(p.text);
+    w.put_string(p.iso);
+    w.put<std::uint64_t>(p.begin);
+    w.put<std::uint64_t>(p.end);
+    w.put<std::int32_t>(p.line);
+  }
 }
+
+bool get_periods(ByteReader& r, std::size_t text_size, std::vector<Period>& periods) {
+  std::size_t n = 0;
+  if (!r.get_count(n, 44)) return false;
+  periods.resize(n);
+  for (Period& p : periods) {
+    std::uint64_t begin = 0, end = 0;
+    if (!r.get_string(p.kind) || !r.get_string(p.text) || !r.get_string(p.iso) || !r.get(begin) || !r.get(end) ||
+        !r.get(p.line))
+      return false;
+    if (begin > end || end > text_size) return false;
+    p.begin = begin;
+    p.end = end;
+  }
+  return true;
+}
+
+bool get_concepts(ByteReader& r, int n_concepts, std::vector<int>& out) {
+  std::vector<std::int32_t> v;
+  if (!r.get_array(v)) return false;
+  for (std::int32_t c : v)
+    if (c < 0 || c >= n_concepts) return false;
+  out.assign(v.begin(), v.end());
+  return true;
+}
+}  // namespace
 
 std::string serialize_topic_facts(const std::vector<SentenceFacts>& facts) {
   // Words repeat: each distinct folded form or stem is written once, words refer to it.
@@ -39,6 +76,25 @@ std::string serialize_topic_facts(const std::vector<SentenceFacts>& facts) {
       body.put<std::int32_t>(m.end);
       body.put<double>(m.weight);
       body.put<std::uint8_t>(m.nominal ? 1 : 0);
+    }
+    // Practices and periods, for facts analysed already (answer_facts).
+    body.put<std::uint8_t>(f.analyzed ? 1 : 0);
+    if (!f.analyzed) continue;
+    put_periods(body, f.periods);
+    body.put<std::uint64_t>(f.practices.size());
+    for (const Practice& p : f.practices) {
+      body.put_string(p.action);
+      body.put_string(p.actor);
+      for (const auto* concepts : {&p.data, &p.recipient, &p.purpose})
+        body.put_array(std::vector<std::int32_t>(concepts->begin(), concepts->end()));
+      body.put<std::uint8_t>(p.negative ? 1 : 0);
+      body.put_string(p.modality);
+      body.put<std::uint64_t>(p.conditions.size());
+      for (const std::string& c : p.conditions) body.put_string(c);
+      body.put_string(p.scope);
+      put_periods(body, p.periods);
+      body.put<std::uint64_t>(p.begin);
+      body.put<std::uint64_t>(p.end);
     }
   }
   ByteWriter w;
@@ -93,6 +149,29 @@ bool deserialize_topic_facts(std::string_view bytes, const Document& doc, const 
         return false;
     }
     add_topics(f, lex);
+    std::uint8_t analyzed = 0;
+    if (!r.get(analyzed) || analyzed > 1) return false;
+    if (!analyzed) continue;
+    f.analyzed = true;
+    if (!get_periods(r, text_size, f.periods) || !r.get_count(n, 40)) return false;
+    f.practices.resize(n);
+    for (Practice& p : f.practices) {
+      std::uint8_t negative = 0;
+      std::uint64_t begin = 0, end = 0;
+      if (!r.get_string(p.action) || !r.get_string(p.actor) || !get_concepts(r, n_concepts, p.data) ||
+          !get_concepts(r, n_concepts, p.recipient) || !get_concepts(r, n_concepts, p.purpose) || !r.get(negative) ||
+          negative > 1 || !r.get_string(p.modality) || !r.get_count(n, 8))
+        return false;
+      p.negative = negative != 0;
+      p.conditions.resize(n);
+      for (std::string& c : p.conditions)
+        if (!r.get_string(c)) return false;
+      if (!r.get_string(p.scope) || !get_periods(r, text_size, p.periods) || !r.get(begin) || !r.get(end) ||
+          begin > end || end > text_size)
+        return false;
+      p.begin = begin;
+      p.end = end;
+    }
   }
   if (!r.at_end()) return false;
   out = std::move(facts);

@@ -3,6 +3,7 @@
 // sentence) as bytes and back, so a cached analysis spares the tokenizing and matching of
 // every sentence, which costs more than parsing the policy. Matches name concepts by their
 // index in the lexicon, so an image is only valid for the binary (and lexicon) that wrote it.
+// Facts analysed already (answer_facts: practices and periods) keep those too.
 #include "document/document.hpp"
 #include "query/lexicon.hpp"
 #include "query/practices.hpp"
@@ -23,7 +24,8 @@ bool deserialize_topic_facts(std::string_view bytes, const Document& doc, const 
 
 // topic_facts(doc, lex) through the analysis cache (util/cache.hpp): read back when this
 // binary stored them for the same document bytes, else computed and stored. Only the
-// built-in lexicon's facts are cached (another lexicon's concept numbers differ).
+// built-in lexicon's facts are cached (another lexicon's concept numbers differ). For the
+// bundled policy, the answer_facts built in (util/prebuilt.hpp).
 std::vector<SentenceFacts> cached_topic_facts(const Document& doc, const Lexicon& lex = Lexicon::builtin());
 
 }  // namespace policyq::query
