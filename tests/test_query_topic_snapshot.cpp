@@ -43,13 +43,13 @@ void check_same(const std::vector<SentenceFacts>& a, const std::vector<SentenceF
     CHECK(a[s].has_negation == b[s].has_negation);
   }
 }
-// The bundled policy's text under other bytes (one more blank line at the end): a policy
+// The bundled policy's text under other bytes (blank lines added at the end): a policy
 // with no built-in analysis (util/prebuilt.hpp), so the analysis cache is what serves it.
-Document load_bundled_copy() {
+Document load_bundled_copy(const char* extra = "\n") {
   const auto path = std::filesystem::temp_directory_path() / ("policyq-copy-" + std::to_string(::getpid()) + ".md");
   {
     std::ofstream out(path, std::ios::binary);
-    out << embedded(bundled_policy_name) << "\n";
+    out << embedded(bundled_policy_name) << extra;
   }
   Document doc = load_policy(path.string());
   std::filesystem::remove(path);
@@ -193,4 +193,70 @@ TEST_CASE("cached topic facts: stored on first use, read back equal; a bad entry
   cache_put("facts", doc.content_hash, "not topic facts");
   check_same(computed, cached_topic_facts(doc));
   CHECK(cache_get("facts", doc.content_hash).value_or("") != "not topic facts");  // stored anew
+}
+
+TEST_CASE("a policy read from the cache again gets its practices extracted once and kept") {
+  const Document doc = load_bundled_copy("\n\n");  // bytes no other test caches
+  REQUIRE(cache_enabled());
+  auto analyzed = [](const std::vector<SentenceFacts>& facts) {
+    std::size_t n = 0;
+    for (const auto& f : facts) n += f.analyzed;
+    return n;
+  };
+  const auto first = cached_topic_facts(doc);  // computed: topic facts only
+  CHECK(analyzed(first) == 0);
+  const auto second = cached_topic_facts(doc);  // read back, completed, stored again
+  CHECK(analyzed(second) > 50);
+  std::vector<SentenceFacts> stored;
+  REQUIRE(deserialize_topic_facts(cache_get("facts", doc.content_hash).value_or(""), doc, Lexicon::builtin(), stored));
+  CHECK(analyzed(stored) == analyzed(second));
+  const auto third = cached_topic_facts(doc);  // nothing left to extract
+  CHECK(analyzed(third) == analyzed(second));
+  check_same(first, third);
+  // The same answers whichever facts answer.
+  Index index(doc);
+  for (const char* question : {"Do you sell my personal data?", "How long is my data kept?",
+                               "Who do you share my data with?"}) {
+    Question q = parse_question(question);
+    Answer a = answer(q, index, first, 5), b = answer(q, index, third, 5);
+    CHECK(a.verdict == b.verdict);
+    CHECK(a.summary == b.summary);
+    REQUIRE(a.evidence.size() == b.evidence.size());
+    for (std::size_t i = 0; i < a.evidence.size(); ++i) CHECK(a.evidence[i].sentence == b.evidence[i].sentence);
+  }
+}
+
+TEST_CASE("answering from facts with every practice extracted gives the answer of topic facts (shared policies)") {
+  // Practices given in advance (built in, or cached on a second question) must not change
+  // a ranking that extracts them for its candidates only: on many real policies the two
+  // disagreed before answering read a sentence's practices only once it chose to.
+  std::string dir = std::string(POLICYQ_SHARED_DIR) + "/data/policies";
+  if (!std::filesystem::is_directory(dir)) {
+    MESSAGE("skipped: " << dir << " is absent");
+    return;
+  }
+  const std::vector<std::string> paths = expand_policy_paths({dir});
+  int compared = 0;
+  for (std::size_t i = 0; i < paths.size(); i += 4) {
+    const Document doc = parse_document(paths[i], load_policy(paths[i]).source);
+    const auto topic = topic_facts(doc), full = answer_facts(doc);
+    Index index(doc);
+    for (const char* question : {"Do you sell my personal data?", "How long is my data kept?",
+                                 "Who do you share my email with?", "Can I opt out of data collection?"}) {
+      CAPTURE(paths[i]);
+      CAPTURE(question);
+      Question q = parse_question(question);
+      Answer a = answer(q, index, topic, 3), b = answer(q, index, full, 3);
+      CHECK(a.verdict == b.verdict);
+      CHECK(a.summary == b.summary);
+      CHECK(a.periods.size() == b.periods.size());
+      REQUIRE(a.evidence.size() == b.evidence.size());
+      for (std::size_t e = 0; e < a.evidence.size(); ++e) {
+        CHECK(a.evidence[e].sentence == b.evidence[e].sentence);
+        CHECK(a.evidence[e].score == b.evidence[e].score);
+      }
+      ++compared;
+    }
+  }
+  CHECK(compared > 200);
 }

@@ -235,11 +235,19 @@ bool may_state_practice(const SentenceFacts& f, const Lexicon& lex) {
   return false;
 }
 
+std::size_t complete_answer_facts(const Document& doc, std::vector<SentenceFacts>& facts, const Lexicon& lex) {
+  std::size_t analyzed = 0;
+  for (std::size_t s = 0; s < facts.size() && s < doc.sentences.size(); ++s)
+    if (!facts[s].analyzed && is_body_sentence(doc, static_cast<int>(s)) && may_state_practice(facts[s], lex)) {
+      facts[s] = analyze_sentence(doc.sentences[s].text, std::move(facts[s].words), std::move(facts[s].matches), lex);
+      ++analyzed;
+    }
+  return analyzed;
+}
+
 std::vector<SentenceFacts> answer_facts(const Document& doc, const Lexicon& lex) {
   std::vector<SentenceFacts> facts = topic_facts(doc, lex);
-  for (std::size_t s = 0; s < facts.size(); ++s)
-    if (is_body_sentence(doc, static_cast<int>(s)) && may_state_practice(facts[s], lex))
-      facts[s] = analyze_sentence(doc.sentences[s].text, facts[s].words, facts[s].matches, lex);
+  complete_answer_facts(doc, facts, lex);
   return facts;
 }
 
@@ -257,19 +265,26 @@ Answer answer(const Question& q, const Index& index, const std::vector<SentenceF
   std::vector<char> body(ns, 0);
   for (std::size_t s = 0; s < ns; ++s) body[s] = is_body_sentence(doc, static_cast<int>(s));
   // Topic facts of every body sentence (given); practices here, for candidates only.
-  // Facts analysed already (answer_facts) are used as they are.
-  std::vector<char> analyzed(ns, 0);  // practices extracted (or none possible: no action word)
+  // Facts given with their practices (answer_facts) spare the extraction, not the choice:
+  // a sentence's practices count only once answering has chosen to read them, so the
+  // answer is the same whichever facts are given.
+  std::vector<char> analyzed(ns, 0);  // practices read (or none possible: no action word)
   for (std::size_t s = 0; s < ns; ++s)
-    if (body[s]) analyzed[s] = topic[s].analyzed || !may_state_practice(topic[s], lex);
+    if (body[s]) analyzed[s] = !may_state_practice(topic[s], lex);
   std::vector<SentenceFacts> full(ns);  // the candidates' facts with their practices
   std::vector<char> has_full(ns, 0);
   auto facts_of = [&](std::size_t s) -> const SentenceFacts& { return has_full[s] ? full[s] : topic[s]; };
+  static const std::vector<Practice> no_practices;
+  auto practices_of = [&](std::size_t s) -> const std::vector<Practice>& {
+    return analyzed[s] ? facts_of(s).practices : no_practices;
+  };
   auto analyze = [&](std::size_t s) {
     if (!body[s] || analyzed[s]) return;
+    analyzed[s] = 1;
+    if (topic[s].analyzed) return;  // extracted already
     // The topic pass's words and matches are reused: tokenizing is half the cost.
     full[s] = analyze_sentence(doc.sentences[s].text, topic[s].words, topic[s].matches, lex);
     has_full[s] = 1;
-    analyzed[s] = 1;
   };
 
   // The intent that ranks: a choice about a practice ("can I opt out of data collection?",
@@ -549,11 +564,11 @@ Answer answer(const Question& q, const Index& index, const std::vector<SentenceF
   // The practice of a sentence that best answers the question (how well: practice part;
   // polarity, conditions and action shown with the evidence).
   auto match_practice = [&](Scored& sc, bool* fit2) {
-    const SentenceFacts& F = facts_of(static_cast<std::size_t>(sc.sentence));
+    const std::vector<Practice>& practices = practices_of(static_cast<std::size_t>(sc.sentence));
     int best_p = -1;
     double best_pv = 0;
-    for (std::size_t pi = 0; pi < F.practices.size(); ++pi) {
-      const Practice& p = F.practices[pi];
+    for (std::size_t pi = 0; pi < practices.size(); ++pi) {
+      const Practice& p = practices[pi];
       double v = 0;
       if (practice_fits(p)) v += 1.0;
       else if (!actions.empty() && (is_share_action(p.action) == is_share_action(actions.front()))) v += 0.25;
@@ -573,7 +588,7 @@ Answer answer(const Question& q, const Index& index, const std::vector<SentenceF
     sc.ev.conditions.clear();
     sc.ev.action.clear();
     if (best_p >= 0) {
-      const Practice& p = F.practices[static_cast<std::size_t>(best_p)];
+      const Practice& p = practices[static_cast<std::size_t>(best_p)];
       sc.ev.negative = p.negative;
       sc.ev.conditions = p.conditions;
       sc.ev.action = p.action;
@@ -637,10 +652,9 @@ Answer answer(const Question& q, const Index& index, const std::vector<SentenceF
   };
   for (std::size_t r = 0; r < pool; ++r) {
     const Scored& sc = scored[r];
-    const SentenceFacts& F = facts_of(static_cast<std::size_t>(sc.sentence));
     if (!free_terms_ok(sc.sentence)) continue;
     if ((q.intent == "cookies" || q.intent == "tracking" || q.intent == "children") && !(sc.verdict_topic > 0)) continue;
-    for (const Practice& p : F.practices) {
+    for (const Practice& p : practices_of(static_cast<std::size_t>(sc.sentence))) {
       if (!verdict_fits(p)) continue;
       if (p.action == "delete") continue;  // ranks retention evidence; neither affirms nor denies keeping
       // data
@@ -709,9 +723,8 @@ Answer answer(const Question& q, const Index& index, const std::vector<SentenceF
       bool on_topic = verdict_intent_id >= 0 ? (sc.verdict_topic > 0 && (sc.verdict_section > 0 || sc.ev.lexical > 0.3))
                                      : (sc.ev.lexical >= 0.5 && (!has_slots || sc.ev.slots >= 0.9));
       if (!on_topic) continue;
-      const SentenceFacts& F = facts_of(static_cast<std::size_t>(sc.sentence));
       bool neg = false;
-      for (const Practice& p : F.practices)
+      for (const Practice& p : practices_of(static_cast<std::size_t>(sc.sentence)))
         if (p.negative && (contains(verdict_actions, p.action) || verdict_actions.empty())) neg = true;
       if (neg) { if (v.deny < 0) v.deny = static_cast<int>(r); }
       else if (v.affirm < 0) v.affirm = static_cast<int>(r);
@@ -753,7 +766,7 @@ Answer answer(const Question& q, const Index& index, const std::vector<SentenceF
     std::set<std::pair<std::string, int>> seen;
     auto add_periods = [&](int s) {
       analyze(static_cast<std::size_t>(s));
-      for (const Practice& p : facts_of(static_cast<std::size_t>(s)).practices)
+      for (const Practice& p : practices_of(static_cast<std::size_t>(s)))
         for (const Period& per : p.periods) {
           Period x = per;
           x.line = doc.sentences[static_cast<std::size_t>(s)].first_line;

@@ -45,6 +45,9 @@ std::vector<SentenceFacts> topic_facts(const Document& doc, const Lexicon& lex =
 // answering extracts them for its candidates: given these, answer extracts nothing (the
 // bundled policy's built-in analysis holds them).
 std::vector<SentenceFacts> answer_facts(const Document& doc, const Lexicon& lex = Lexicon::builtin());
+// Turns topic facts into answer facts in place; returns how many sentences it analysed.
+std::size_t complete_answer_facts(const Document& doc, std::vector<SentenceFacts>& facts,
+                                  const Lexicon& lex = Lexicon::builtin());
 // Does a sentence name an action or a data type, without which it states no practice?
 bool may_state_practice(const SentenceFacts& f, const Lexicon& lex = Lexicon::builtin());
 

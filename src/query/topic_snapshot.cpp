@@ -189,7 +189,13 @@ std::vector<SentenceFacts> cached_topic_facts(const Document& doc, const Lexicon
   if (cacheable) {
     std::vector<SentenceFacts> facts;
     if (std::optional<std::string> bytes = cache_get("facts", doc.content_hash))
-      if (deserialize_topic_facts(*bytes, doc, lex, facts)) return facts;
+      if (deserialize_topic_facts(*bytes, doc, lex, facts)) {
+        // Asked about again: this time extract the practices of every sentence that may
+        // state one and keep them, so later questions extract nothing. (A first question
+        // extracts only its candidates'.)
+        if (complete_answer_facts(doc, facts, lex) > 0) cache_put("facts", doc.content_hash, serialize_topic_facts(facts));
+        return facts;
+      }
   }
   std::vector<SentenceFacts> facts = topic_facts(doc, lex);
   if (cacheable) cache_put("facts", doc.content_hash, serialize_topic_facts(facts));

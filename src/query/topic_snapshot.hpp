@@ -24,8 +24,10 @@ bool deserialize_topic_facts(std::string_view bytes, const Document& doc, const 
 
 // topic_facts(doc, lex) through the analysis cache (util/cache.hpp): read back when this
 // binary stored them for the same document bytes, else computed and stored. Only the
-// built-in lexicon's facts are cached (another lexicon's concept numbers differ). For the
-// bundled policy, the answer_facts built in (util/prebuilt.hpp).
+// built-in lexicon's facts are cached (another lexicon's concept numbers differ). Read back
+// a second time, they are completed into answer_facts and stored again, so a policy asked
+// about repeatedly has its practices extracted once. For the bundled policy, the
+// answer_facts built in (util/prebuilt.hpp).
 std::vector<SentenceFacts> cached_topic_facts(const Document& doc, const Lexicon& lex = Lexicon::builtin());
 
 }  // namespace policyq::query
