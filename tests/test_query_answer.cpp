@@ -97,6 +97,40 @@ TEST_CASE("evidence comes from different paragraphs first") {
   CHECK(std::unique(blocks.begin(), blocks.end()) == blocks.end());
 }
 
+TEST_CASE("a lead sentence and the list on the next lines are one paragraph: evidence quotes another paragraph first") {
+  // The file shows "We use ... in these ways:" and its list items as one paragraph (no
+  // blank line between them); a second list item is not a different paragraph.
+  Document doc = parse_document("list.md",
+                                "# How We Use Information\n\n"
+                                "We use your email address in these ways:\n"
+                                "- to send newsletters to your email address\n"
+                                "- to answer questions sent from your email address\n\n"
+                                "You can also write to us by email.\n\n"
+                                "Our office is in Boston.\n");
+  Answer a = ask(doc, "How do you use my email address?", 2);
+  REQUIRE(a.evidence.size() == 2);
+  int in_list = 0;
+  for (const Evidence& e : a.evidence) in_list += doc.sentences[static_cast<std::size_t>(e.sentence)].first_line <= 5;
+  CHECK(in_list == 1);
+}
+
+TEST_CASE("security: limiting staff access to personal information is on the security topic") {
+  Document doc = parse_document("staff.md",
+                                "# About Us\n\n"
+                                "Our staff work in offices in Boston and Denver.\n\n"
+                                "Only employees who need to know it have access to your personal information, and we "
+                                "limit access to it.\n\n"
+                                "We keep your account information for as long as your account is open.\n");
+  Answer a = ask(doc, "How do you keep my information safe?", 3);
+  bool found = false;
+  for (const Evidence& e : a.evidence) {
+    if (doc.sentences[static_cast<std::size_t>(e.sentence)].text.rfind("Only employees", 0) != 0) continue;
+    found = true;
+    CHECK(e.topic > 0);
+  }
+  CHECK(found);
+}
+
 TEST_CASE("affirmed for one recipient and denied for another is conditional") {
   Document doc = parse_document("mixed.md",
                                 "# Sharing\n\n"

@@ -158,6 +158,21 @@ TEST_CASE("giving to the user is not sharing; giving to the company is collectio
   CHECK(parse_question("Will you make changes to this policy?").intent == "changes");
 }
 
+TEST_CASE("fulfilling my requests is a purpose, not a request to exercise a right") {
+  Question q = parse_question("Do you collect my information to fulfill my additional requests?");
+  CHECK(q.intent == "collection");
+  bool service = false;
+  for (int p : q.purpose) service = service || Lexicon::builtin().entry(p).id == "service_provision";
+  CHECK(service);
+  CHECK(parse_question("Can I request that you delete my data?").intent == "rights");
+}
+
+TEST_CASE("making changes to my account searches the policy's edit words; changes to the policy do not") {
+  CHECK(parse_question("Do you allow me to make changes on my account?").expansion.find("edit") != std::string::npos);
+  CHECK(parse_question("Can I make changes in my account data?").expansion.find("correct") != std::string::npos);
+  CHECK(parse_question("Will you make changes to this policy?").expansion.find("edit") == std::string::npos);
+}
+
 TEST_CASE("a third party as the one collecting or tracking sets third_party_actor") {
   CHECK(parse_question("Do advertisers collect my data on your site?").third_party_actor);
   CHECK(parse_question("Does any third party track me?").third_party_actor);

@@ -739,17 +739,28 @@ Answer answer(const Question& q, const Index& index, const std::vector<SentenceF
   // "yes" with conditions only: conditional
   if (v.affirm < 0 && v.cond >= 0 && v.deny < 0) ans.verdict = "conditional";
 
-  // Evidence: the best sentences, one per block first; the deciding ones included.
+  // Evidence: the best sentences, one per paragraph first; the deciding ones included.
+  // A paragraph is what the file shows as one: blocks on adjacent lines (a lead sentence
+  // and the list that follows it, list items) are one paragraph.
+  std::vector<int> paragraph(nb, 0);
+  for (std::size_t b = 0; b < nb; ++b) {
+    paragraph[b] = static_cast<int>(b);
+    if (b > 0 && doc.blocks[b].first_line <= doc.blocks[b - 1].last_line + 1 &&
+        doc.blocks[b].kind != BlockKind::heading && doc.blocks[b - 1].kind != BlockKind::heading)
+      paragraph[b] = paragraph[b - 1];
+  }
+  auto paragraph_of = [&](int r) {
+    return paragraph[static_cast<std::size_t>(doc.sentences[static_cast<std::size_t>(scored[static_cast<std::size_t>(r)].sentence)].block)];
+  };
   std::vector<int> chosen;
   std::set<int> blocks;
   auto take = [&](int r) {
     if (std::find(chosen.begin(), chosen.end(), r) != chosen.end()) return;
     chosen.push_back(r);
-    blocks.insert(doc.sentences[static_cast<std::size_t>(scored[static_cast<std::size_t>(r)].sentence)].block);
+    blocks.insert(paragraph_of(r));
   };
   for (std::size_t r = 0; r < scored.size() && chosen.size() < top; ++r) {
-    int b = doc.sentences[static_cast<std::size_t>(scored[r].sentence)].block;
-    if (blocks.count(b)) continue;
+    if (blocks.count(paragraph_of(static_cast<int>(r)))) continue;
     take(static_cast<int>(r));
   }
   for (std::size_t r = 0; r < scored.size() && chosen.size() < top; ++r) take(static_cast<int>(r));
