@@ -55,6 +55,20 @@ Document load_bundled_copy(const char* extra = "\n") {
   std::filesystem::remove(path);
   return doc;
 }
+// The same answer: verdict, summary, periods and every evidence sentence with its score.
+void check_same_answer(const Answer& a, const Answer& b) {
+  CHECK(a.verdict == b.verdict);
+  CHECK(a.summary == b.summary);
+  REQUIRE(a.periods.size() == b.periods.size());
+  for (std::size_t i = 0; i < a.periods.size(); ++i) CHECK(a.periods[i].text == b.periods[i].text);
+  REQUIRE(a.evidence.size() == b.evidence.size());
+  for (std::size_t i = 0; i < a.evidence.size(); ++i) {
+    CHECK(a.evidence[i].sentence == b.evidence[i].sentence);
+    CHECK(a.evidence[i].score == b.evidence[i].score);
+    CHECK(a.evidence[i].conditions == b.evidence[i].conditions);
+  }
+}
+
 // The bundled policy parsed now (no content hash: nothing built in or cached stands in).
 Document fresh_bundled() { return parse_document(bundled_policy_name, std::string(embedded(bundled_policy_name))); }
 }  // namespace
@@ -70,13 +84,7 @@ TEST_CASE("topic facts read back from their bytes equal the computed ones and gi
                                "Is my location shared with advertisers?", "How do I delete my account?"}) {
     Question q = parse_question(question);
     Answer computed = answer(q, index, 5), read = answer(q, index, back, 5);
-    CHECK(computed.verdict == read.verdict);
-    CHECK(computed.summary == read.summary);
-    REQUIRE(computed.evidence.size() == read.evidence.size());
-    for (std::size_t i = 0; i < computed.evidence.size(); ++i) {
-      CHECK(computed.evidence[i].sentence == read.evidence[i].sentence);
-      CHECK(computed.evidence[i].score == read.evidence[i].score);
-    }
+    check_same_answer(computed, read);
   }
 }
 
@@ -124,15 +132,7 @@ TEST_CASE("answer facts keep their practices and periods through their bytes and
                                "Is my location shared with advertisers?", "Can I opt out of data collection?"}) {
     Question q = parse_question(question);
     Answer computed = answer(q, index, topic, 5), read = answer(q, index, back, 5);
-    CHECK(computed.verdict == read.verdict);
-    CHECK(computed.summary == read.summary);
-    REQUIRE(computed.periods.size() == read.periods.size());
-    REQUIRE(computed.evidence.size() == read.evidence.size());
-    for (std::size_t i = 0; i < computed.evidence.size(); ++i) {
-      CHECK(computed.evidence[i].sentence == read.evidence[i].sentence);
-      CHECK(computed.evidence[i].score == read.evidence[i].score);
-      CHECK(computed.evidence[i].conditions == read.evidence[i].conditions);
-    }
+    check_same_answer(computed, read);
   }
   // Truncated anywhere, refused.
   std::vector<SentenceFacts> out(1);
@@ -219,10 +219,7 @@ TEST_CASE("a policy read from the cache again gets its practices extracted once 
                                "Who do you share my data with?"}) {
     Question q = parse_question(question);
     Answer a = answer(q, index, first, 5), b = answer(q, index, third, 5);
-    CHECK(a.verdict == b.verdict);
-    CHECK(a.summary == b.summary);
-    REQUIRE(a.evidence.size() == b.evidence.size());
-    for (std::size_t i = 0; i < a.evidence.size(); ++i) CHECK(a.evidence[i].sentence == b.evidence[i].sentence);
+    check_same_answer(a, b);
   }
 }
 
@@ -247,14 +244,7 @@ TEST_CASE("answering from facts with every practice extracted gives the answer o
       CAPTURE(question);
       Question q = parse_question(question);
       Answer a = answer(q, index, topic, 3), b = answer(q, index, full, 3);
-      CHECK(a.verdict == b.verdict);
-      CHECK(a.summary == b.summary);
-      CHECK(a.periods.size() == b.periods.size());
-      REQUIRE(a.evidence.size() == b.evidence.size());
-      for (std::size_t e = 0; e < a.evidence.size(); ++e) {
-        CHECK(a.evidence[e].sentence == b.evidence[e].sentence);
-        CHECK(a.evidence[e].score == b.evidence[e].score);
-      }
+      check_same_answer(a, b);
       ++compared;
     }
   }
