@@ -80,3 +80,22 @@ TEST_CASE("input that fails to parse is not cached: its error comes every time")
   CHECK(!cache_get("doc", content_hash(bad)));
   fs::remove_all(dir);
 }
+
+TEST_CASE("a policy over 4 MiB is analysed every time, not cached; one under is cached") {
+  fs::path dir = fs::temp_directory_path() / ("policyq_loader_big_" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  std::string paragraph = "We collect your email address when you register for the Service.\n\n";
+  std::string big = "# Privacy\n\n";
+  while (big.size() <= cache_max_source_bytes) big += paragraph;
+  std::ofstream(dir / "big.md", std::ios::binary) << big;
+  Document doc = load_policy((dir / "big.md").string());
+  CHECK(doc.content_hash == 0);  // neither looked up nor stored, nor its index and facts
+  CHECK(!cache_get("doc", content_hash(big)));
+  CHECK(doc.source == big);
+  const std::string small = big.substr(0, cache_max_source_bytes - 2 * paragraph.size());
+  std::ofstream(dir / "small.md", std::ios::binary) << small;
+  Document under = load_policy((dir / "small.md").string());
+  CHECK(under.content_hash == content_hash(small));
+  CHECK(cache_get("doc", under.content_hash));
+  fs::remove_all(dir);
+}

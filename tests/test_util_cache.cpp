@@ -159,3 +159,13 @@ TEST_CASE("past 2048 entries puts evict the least recently used down to 1536; a 
   CHECK(cache_get("doc", 2047));
   CHECK(cache_get("doc", key - 1));
 }
+
+TEST_CASE("an entry over 16 MiB is not stored; one just under is") {
+  CacheDir c;
+  const std::string big(16u << 20, 'x');
+  cache_put("doc", 7, big + "y");
+  CHECK(!cache_get("doc", 7));
+  CHECK(c.files().empty());
+  cache_put("doc", 8, big);
+  CHECK(cache_get("doc", 8) == big);
+}

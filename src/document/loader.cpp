@@ -51,6 +51,7 @@ std::optional<Document> restore(std::string& name, std::string& bytes, std::uint
 // bundled policy) or by this binary before (the cache). Input that fails to parse is never
 // stored, so its error is reported every time.
 Document analyse(std::string name, std::string bytes) {
+  if (bytes.size() > cache_max_source_bytes) return parse_document(std::move(name), std::move(bytes));
   std::uint64_t hash = content_hash(bytes);
   if (std::optional<std::string_view> snapshot = prebuilt("doc", hash))
     if (std::optional<Document> doc = restore(name, bytes, hash, *snapshot)) return std::move(*doc);

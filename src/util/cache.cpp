@@ -24,6 +24,9 @@ constexpr std::uint64_t max_bytes = 128ull << 20;   // ...or beyond this many by
 // filling the cache from a big folder does not rescan thousands of entries per file; the
 // limits are soft by a few entries.
 constexpr std::uint64_t evict_one_in = 8;
+// An entry larger than this is not stored: a huge policy's analysis would push out every
+// other entry, and writing it costs more than it saves.
+constexpr std::uint64_t max_entry_bytes = max_bytes / 8;
 constexpr time_t stale_temp_seconds = 3600;         // temp files this old belong to a writer that died
 
 struct Header {
@@ -225,6 +228,7 @@ std::optional<std::string> cache_get(std::string_view kind, std::uint64_t key) {
 }
 
 void cache_put(std::string_view kind, std::uint64_t key, std::string_view bytes) {
+  if (bytes.size() > max_entry_bytes) return;
   std::string dir = cache_dir();
   if (dir.empty() || !exe().known || !valid_kind(kind)) return;
   std::error_code ec;

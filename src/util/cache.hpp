@@ -15,6 +15,10 @@ namespace policyq {
 // A fast 64-bit hash of bytes (not cryptographic): content addresses and entry checksums.
 std::uint64_t content_hash(std::string_view bytes);
 
+// Policies larger than this are not cached (nor hashed): their analyses would exceed the
+// 16 MiB an entry may have, so serialising them would be work thrown away.
+inline constexpr std::size_t cache_max_source_bytes = 4u << 20;
+
 // Whether the cache is on (and this executable's identity known): when not, callers can
 // skip hashing and serialising what no cache_put would keep.
 bool cache_enabled();
