@@ -1,3 +1,4 @@
+#include "bundled_copy.hpp"
 #include "document/loader.hpp"
 #include "index/index.hpp"
 #include "util/cache.hpp"
@@ -43,18 +44,6 @@ bool same_answers(const Index& a, const Index& b) {
 std::string read(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-// The bundled policy's text under other bytes (one more blank line at the end): a policy
-// with no built-in analysis (util/prebuilt.hpp), so the analysis cache is what serves it.
-Document load_bundled_copy() {
-  const auto path = std::filesystem::temp_directory_path() / ("policyq-copy-" + std::to_string(::getpid()) + ".md");
-  {
-    std::ofstream out(path, std::ios::binary);
-    out << embedded(bundled_policy_name) << "\n";
-  }
-  Document doc = load_policy(path.string());
-  std::filesystem::remove(path);
-  return doc;
 }
 }  // namespace
 
@@ -183,7 +172,7 @@ TEST_CASE("a truncated snapshot, or one of another document, is refused; a damag
 }
 
 TEST_CASE("a loaded policy's index is cached under its content hash; a bad entry is rebuilt") {
-  Document doc = load_bundled_copy();
+  Document doc = testing::load_bundled_copy();
   REQUIRE(doc.content_hash != 0);
   Index first(doc);
   CHECK(cache_get("idx", doc.content_hash) == first.snapshot());

@@ -1,5 +1,6 @@
 // Topic facts written to bytes and read back (what the analysis cache stores): the same
 // facts and the same answers as computing them; malformed bytes refused.
+#include "bundled_copy.hpp"
 #include "document/loader.hpp"
 #include "query/answer.hpp"
 #include "query/topic_snapshot.hpp"
@@ -42,18 +43,6 @@ void check_same(const std::vector<SentenceFacts>& a, const std::vector<SentenceF
     CHECK(a[s].intent_hits == b[s].intent_hits);
     CHECK(a[s].has_negation == b[s].has_negation);
   }
-}
-// The bundled policy's text under other bytes (blank lines added at the end): a policy
-// with no built-in analysis (util/prebuilt.hpp), so the analysis cache is what serves it.
-Document load_bundled_copy(const char* extra = "\n") {
-  const auto path = std::filesystem::temp_directory_path() / ("policyq-copy-" + std::to_string(::getpid()) + ".md");
-  {
-    std::ofstream out(path, std::ios::binary);
-    out << embedded(bundled_policy_name) << extra;
-  }
-  Document doc = load_policy(path.string());
-  std::filesystem::remove(path);
-  return doc;
 }
 // The same answer: verdict, summary, periods and every evidence sentence with its score.
 void check_same_answer(const Answer& a, const Answer& b) {
@@ -181,7 +170,7 @@ TEST_CASE("shared corpus: topic facts of every policy survive the round trip") {
 }
 
 TEST_CASE("cached topic facts: stored on first use, read back equal; a bad entry is recomputed") {
-  const Document doc = load_bundled_copy();
+  const Document doc = testing::load_bundled_copy();
   REQUIRE(doc.content_hash != 0);
   REQUIRE(cache_enabled());  // tests/main.cpp gives each test process its own cache
   const auto computed = topic_facts(doc);
@@ -196,7 +185,7 @@ TEST_CASE("cached topic facts: stored on first use, read back equal; a bad entry
 }
 
 TEST_CASE("a policy read from the cache again gets its practices extracted once and kept") {
-  const Document doc = load_bundled_copy("\n\n");  // bytes no other test caches
+  const Document doc = testing::load_bundled_copy("\n\n");  // bytes no other test caches
   REQUIRE(cache_enabled());
   auto analyzed = [](const std::vector<SentenceFacts>& facts) {
     std::size_t n = 0;
