@@ -88,10 +88,27 @@ int run_ask(const CommonOptions& common, const AskOptions& opts) {
                           {"paragraph", e.paragraph}};
       aj["evidence"].push_back(ej);
     }
+    aj["kind"] = query::to_string(a.kind);
+    if (a.kind != query::AnswerKind::verdict) {
+      aj["items"] = nlohmann::json::array();
+      for (const auto& item : a.items) {
+        nlohmann::json ij = {{"label", item.label}, {"concept", item.concept_id}, {"evidence", nlohmann::json::array()}};
+        for (int s : item.sentences) {
+          const Sentence& sent = doc.sentences[static_cast<std::size_t>(s)];
+          ij["evidence"].push_back({{"line", sent.first_line}, {"end_line", sent.last_line}, {"quote", sent.text}});
+        }
+        aj["items"].push_back(ij);
+      }
+    }
     out["answers"].push_back(aj);
     if (!common.json) {
       if (docs.size() > 1) text += style.bold() + doc.name + style.reset() + "\n";
       text += style.bold() + a.summary + style.reset() + "\n";
+      for (const auto& item : a.items) {
+        const Sentence& first = doc.sentences[static_cast<std::size_t>(item.sentences.front())];
+        text += "  - " + item.label + "  " + style.loc() + location(doc, first.first_line, first.last_line) +
+                style.reset() + "\n";
+      }
       for (const auto& e : a.evidence) {
         const Sentence& s = doc.sentences[static_cast<std::size_t>(e.sentence)];
         text += "\n  " + style.path() + section_label(doc, s.section) + style.reset() + " \xE2\x80\x94 " + style.loc() +

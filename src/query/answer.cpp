@@ -1,5 +1,9 @@
 #include "query/answer.hpp"
 
+#include "query/contacts.hpp"
+#include "query/labels.hpp"
+#include "query/lists.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -250,6 +254,50 @@ std::vector<SentenceFacts> answer_facts(const Document& doc, const Lexicon& lex)
   complete_answer_facts(doc, facts, lex);
   return facts;
 }
+
+namespace {
+
+// What a list answer's summary calls its items.
+const char* list_heading(AnswerKind kind) {
+  switch (kind) {
+    case AnswerKind::data_list: return "Data the policy names";
+    case AnswerKind::recipient_list: return "Recipients the policy names";
+    case AnswerKind::purpose_list: return "Purposes the policy names";
+    case AnswerKind::place_list: return "Places the policy names";
+    case AnswerKind::contact_list: return "Contacts the policy gives";
+    case AnswerKind::rights_list: return "Rights the policy names";
+    case AnswerKind::verdict: break;
+  }
+  return "";
+}
+
+// A what / who / why / where / how-to-contact question: the items the policy names, each
+// with its sentences; the verdict is "stated" or "not_stated".
+void answer_in_kind(const Question& q, const Document& doc, const std::vector<SentenceFacts>& topic, const Lexicon& lex,
+                    Answer& ans) {
+  if (ans.kind == AnswerKind::contact_list) {
+    ans.items = privacy_contacts(doc);
+  } else {
+    std::vector<SentenceFacts> facts = topic;  // the practices of every sentence are needed
+    complete_answer_facts(doc, facts, lex);
+    ans.items = list_items(ans.kind, q, doc, facts, lex);
+  }
+  ans.periods.clear();
+  if (ans.items.empty()) {
+    ans.verdict = "not_stated";
+    ans.summary = std::string("Not stated. The policy names no ") +
+                  (ans.kind == AnswerKind::contact_list ? "contact for privacy questions" : to_string(ans.kind)) +
+                  (ans.evidence.empty() ? "." : "; the closest passages follow.");
+    return;
+  }
+  ans.verdict = "stated";
+  std::string list;
+  for (std::size_t i = 0; i < ans.items.size() && i < 12; ++i) list += (i ? ", " : "") + ans.items[i].label;
+  if (ans.items.size() > 12) list += ", and " + std::to_string(ans.items.size() - 12) + " more";
+  ans.summary = std::string(list_heading(ans.kind)) + ": " + list + ".";
+}
+
+}  // namespace
 
 Answer answer(const Question& q, const Index& index, std::size_t top, const Lexicon& lex) {
   return answer(q, index, topic_facts(index.document(), lex), top, lex);
@@ -810,7 +858,7 @@ Answer answer(const Question& q, const Index& index, const std::vector<SentenceF
       ans.summary = "Conditional. The policy says: \"" + quote_of(v.affirm >= 0 ? v.affirm : v.deny) + "\"";
   } else {
     std::string what;
-    for (int d : q.data) what += (what.empty() ? "" : ", ") + lex.entry(d).id;
+    for (int d : q.data) what += (what.empty() ? "" : ", ") + plain_label(lex, d);
     for (const std::string& t : q.free_words) what += (what.empty() ? "" : ", ") + t;
     ans.summary = std::string("Not stated. The policy does not say whether it ") + intent_verb(q.intent) +
                   (what.empty() ? std::string(" this") : " " + what) +
@@ -825,6 +873,8 @@ Answer answer(const Question& q, const Index& index, const std::vector<SentenceF
     ans.summary = (ans.verdict == "not_stated" ? "Not stated clearly. " : "") + std::string("Retention: ") + ps + ". " +
                   ans.summary;
   }
+  ans.kind = answer_kind(q);
+  if (ans.kind != AnswerKind::verdict) answer_in_kind(q, doc, topic, lex, ans);
   return ans;
 }
 

@@ -26,11 +26,21 @@ struct Evidence {
   double paragraph = 0;  // what the sentence's paragraph added (context, neighbours, choices)
 };
 
+// One thing a list answer names ("IP address", "advertisers", "privacy@example.com"), with
+// the sentences that state it, in document order.
+struct Item {
+  std::string label;          // plain words, as a person reads them
+  std::string concept_id;     // lexicon concept id, or the kind of contact ("email", "web_form", "postal_address")
+  std::vector<int> sentences; // indexes into Document::sentences
+};
+
 struct Answer {
-  std::string verdict = "not_stated";  // yes | no | conditional | not_stated
+  AnswerKind kind = AnswerKind::verdict;
+  std::string verdict = "not_stated";  // yes | no | conditional | not_stated; lists: stated | not_stated
   std::string summary;
   std::vector<Period> periods;         // line filled in
   std::vector<Evidence> evidence;      // best first, at most top
+  std::vector<Item> items;             // list answers: what the policy names, best first
 };
 
 // The facts of every sentence of a document (empty for chrome and heading sentences).

@@ -290,4 +290,34 @@ Question parse_question(std::string_view text, const Lexicon& lex) {
   return q;
 }
 
+const char* to_string(AnswerKind kind) {
+  switch (kind) {
+    case AnswerKind::verdict: return "verdict";
+    case AnswerKind::data_list: return "data";
+    case AnswerKind::recipient_list: return "recipients";
+    case AnswerKind::purpose_list: return "purposes";
+    case AnswerKind::place_list: return "places";
+    case AnswerKind::contact_list: return "contacts";
+    case AnswerKind::rights_list: return "rights";
+  }
+  return "verdict";
+}
+
+AnswerKind answer_kind(const Question& q) {
+  const std::string first = q.words.empty() ? "" : q.words.front().folded;
+  // "How can I contact you?", "Who do I contact about privacy?", "Where do I send a request?"
+  if (q.intent == "contact" && !q.yes_no) return AnswerKind::contact_list;
+  // "Do you share my e-mail with advertisers?", "Is my data sold?": a verdict, whatever else.
+  if (q.yes_no) return AnswerKind::verdict;
+  bool has_where = false;
+  for (const Word& w : q.words) has_where = has_where || w.folded == "where";
+  if (has_where && (q.intent == "transfer" || q.intent == "retention" || q.intent2 == "transfer"))
+    return AnswerKind::place_list;
+  if (q.intent == "rights" && (q.asks_how || first == "what" || first == "which")) return AnswerKind::rights_list;
+  if (q.asks_purpose) return AnswerKind::purpose_list;
+  if (q.asks_recipient) return AnswerKind::recipient_list;
+  if (q.asks_data) return AnswerKind::data_list;
+  return AnswerKind::verdict;
+}
+
 }  // namespace policyq::query

@@ -38,6 +38,13 @@ struct Question {
   std::vector<Match> matches;
 };
 
+// What form the answer takes: a verdict for yes/no questions (and retention periods), or a
+// list of what the policy names: data types, recipients, purposes, places, contact
+// channels, rights.
+enum class AnswerKind { verdict, data_list, recipient_list, purpose_list, place_list, contact_list, rights_list };
+const char* to_string(AnswerKind kind);
+AnswerKind answer_kind(const Question& q);
+
 // Parses a question. Throws Error for an empty question, one of only stop words, more
 // than 10 KB, or invalid UTF-8.
 Question parse_question(std::string_view text, const Lexicon& lex = Lexicon::builtin());
