@@ -3,6 +3,7 @@
 #include "query/contacts.hpp"
 #include "query/labels.hpp"
 #include "query/lists.hpp"
+#include "query/verdict.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -687,105 +688,18 @@ Answer answer(const Question& q, const Index& index, const std::vector<SentenceF
   };
   for (std::size_t r = 0; r < scored.size() && r < 15; ++r) late(r);
 
-  // Verdict from the practices of the best candidates.
-  Verdict v;
+  // Verdict: a decision over the claims of the best candidates (query/verdict.cpp).
   const std::size_t pool = std::min<std::size_t>(scored.size(), 15);
-  bool topic_only = verdict_actions.empty() || q.intent == "security" || q.intent == "transfer" || q.intent == "changes" ||
-                    q.intent == "rights";
-  auto free_terms_ok = [&](int s) {
-    if (q.free_terms.empty() || !q.data.empty()) return true;
-    for (const Word& w : facts_of(static_cast<std::size_t>(s)).words)
-      if (contains(q.free_terms, w.stem)) return true;
-    return false;
-  };
+  std::vector<RankedSentence> ranked;
   for (std::size_t r = 0; r < pool; ++r) {
     const Scored& sc = scored[r];
-    if (!free_terms_ok(sc.sentence)) continue;
-    if ((q.intent == "cookies" || q.intent == "tracking" || q.intent == "children") && !(sc.verdict_topic > 0)) continue;
-    for (const Practice& p : practices_of(static_cast<std::size_t>(sc.sentence))) {
-      if (!verdict_fits(p)) continue;
-      if (p.action == "delete") continue;  // ranks retention evidence; neither affirms nor denies keeping
-      // data
-      bool data_ok = true, specific_other = false;
-      bool rec_specific = false, pur_specific = false;
-      if (!q.recipient.empty()) {
-        double s = 0;
-        for (int w : q.recipient) s = std::max(s, best_similarity(lex, w, p.recipient));
-        if (s >= 0.4) rec_specific = true;
-        else if (p.recipient.empty() && (p.negative || lex.entry(q.recipient.front()).parent < 0) &&
-                 is_share_action(p.action))
-          ;  // "we do not share your data": covers every recipient
-        else
-          continue;
-      }
-      if (!q.purpose.empty()) {
-        double s = 0;
-        for (int w : q.purpose) s = std::max(s, best_similarity(lex, w, p.purpose));
-        if (s > 0) pur_specific = true;
-        else if (!(p.negative && p.purpose.empty()))
-          continue;
-      }
-      specific_other = rec_specific || pur_specific;
-      if (!q.data.empty()) {
-        double s = 0;
-        for (int w : q.data) s = std::max(s, best_similarity(lex, w, p.data));
-        data_ok = s >= 0.4 || (s > 0 && (specific_other || p.negative));
-      }
-      if (!data_ok) continue;
-      bool conditional = false;
-      for (const std::string& c : p.conditions)
-        if (limiting(c)) conditional = true;
-      if (p.negative && !p.data.empty() && q.data.empty() && q.intent != "children") {
-        // "we do not retain children's data" does not deny "do you retain my data"
-        bool broad = false;
-        for (int d : p.data) broad = broad || lex.entry(d).generic;
-        if (!broad) continue;
-      }
-      if (p.negative) {
-        bool consent = contains(p.conditions, "without your consent") || contains(p.conditions, "except as described");
-        bool partial = !p.scope.empty() && p.purpose.empty();
-        if (consent || partial) {
-          if (v.cond < 0) v.cond = static_cast<int>(r);
-          for (const std::string& c : p.conditions)
-            if (!contains(v.conds, c)) v.conds.push_back(c);
-        } else if (v.deny < 0) {
-          v.deny = static_cast<int>(r);
-        }
-      } else if (conditional) {
-        if (v.cond < 0) v.cond = static_cast<int>(r);
-        for (const std::string& c : p.conditions)
-          if (limiting(c) && !contains(v.conds, c)) v.conds.push_back(c);
-      } else if (v.affirm < 0) {
-        v.affirm = static_cast<int>(r);
-      }
-    }
+    ranked.push_back(RankedSentence{sc.sentence, sc.verdict_topic > 0, sc.verdict_section > 0, sc.ev.lexical, sc.ev.slots});
   }
-  if (topic_only && v.affirm < 0 && v.deny < 0 && v.cond < 0) {
-    // Topics without a practice verb (security measures, contacts, changes, rights):
-    // the policy addresses them when a strong candidate is on topic.
-    // (When the practice ranked first, the asked topic's sentences rank lower: a wider window.)
-    const std::size_t window = rank_intent != q.intent ? pool : 5;
-    for (std::size_t r = 0; r < std::min<std::size_t>(pool, window); ++r) {
-      const Scored& sc = scored[r];
-      if (!free_terms_ok(sc.sentence)) continue;
-      bool on_topic = verdict_intent_id >= 0 ? (sc.verdict_topic > 0 && (sc.verdict_section > 0 || sc.ev.lexical > 0.3))
-                                     : (sc.ev.lexical >= 0.5 && (!has_slots || sc.ev.slots >= 0.9));
-      if (!on_topic) continue;
-      bool neg = false;
-      for (const Practice& p : practices_of(static_cast<std::size_t>(sc.sentence)))
-        if (p.negative && (contains(verdict_actions, p.action) || verdict_actions.empty())) neg = true;
-      if (neg) { if (v.deny < 0) v.deny = static_cast<int>(r); }
-      else if (v.affirm < 0) v.affirm = static_cast<int>(r);
-      break;
-    }
-  }
-
-  if (v.affirm >= 0 && v.deny < 0 && v.cond < 0) ans.verdict = "yes";
-  else if (v.affirm >= 0 && v.deny < 0) ans.verdict = "yes";
-  else if (v.deny >= 0 && v.affirm < 0 && v.cond < 0) ans.verdict = "no";
-  else if (v.affirm >= 0 || v.cond >= 0 || v.deny >= 0) ans.verdict = "conditional";
-  // "yes" with conditions only: conditional
-  if (v.affirm < 0 && v.cond >= 0 && v.deny < 0) ans.verdict = "conditional";
+  const Decision v = decide_verdict(
+      q, ranked, rank_intent != q.intent ? pool : 5,
+      [&](int s) -> const std::vector<Practice>& { return practices_of(static_cast<std::size_t>(s)); },
+      [&](int s) -> const SentenceFacts& { return facts_of(static_cast<std::size_t>(s)); }, lex);
+  ans.verdict = v.verdict;
 
   // Evidence: the best sentences, one per paragraph first; the deciding ones included.
   // A paragraph is what the file shows as one: blocks on adjacent lines (a lead sentence
@@ -812,11 +726,15 @@ Answer answer(const Question& q, const Index& index, const std::vector<SentenceF
     take(static_cast<int>(r));
   }
   for (std::size_t r = 0; r < scored.size() && chosen.size() < top; ++r) take(static_cast<int>(r));
-  // The sentence that decided the verdict must be shown.
-  int decider = ans.verdict == "no" ? v.deny : (v.affirm >= 0 ? v.affirm : v.cond >= 0 ? v.cond : v.deny);
-  // (The summary quotes the deciding sentence; the evidence stays in rank order.)
-  (void)decider;
+  // The sentence that decided the verdict is shown first (the summary quotes it), then the
+  // claim on the other side, then the rest in rank order.
   std::sort(chosen.begin(), chosen.end());
+  for (int r : {v.counter, v.decider}) {
+    if (r < 0) continue;
+    chosen.erase(std::remove(chosen.begin(), chosen.end(), r), chosen.end());
+    chosen.insert(chosen.begin(), r);
+    if (chosen.size() > top) chosen.pop_back();
+  }
   for (int r : chosen) late(static_cast<std::size_t>(r));
   for (int r : chosen) ans.evidence.push_back(scored[static_cast<std::size_t>(r)].ev);
 
@@ -840,22 +758,17 @@ Answer answer(const Question& q, const Index& index, const std::vector<SentenceF
   auto quote_of = [&](int r) {
     return trim_quote(doc.sentences[static_cast<std::size_t>(scored[static_cast<std::size_t>(r)].sentence)].text);
   };
-  std::string conds;
-  for (const std::string& c : v.conds) conds += (conds.empty() ? "" : "; ") + c;
+  std::string limits;
+  for (const std::string& c : v.limits) limits += (limits.empty() ? "" : "; ") + c;
+  const std::string also = v.counter >= 0 ? " But also: \"" + quote_of(v.counter) + "\"" : std::string();
   if (ans.verdict == "yes") {
-    int best = v.cond >= 0 && v.cond < v.affirm ? v.cond : v.affirm;  // the best-ranked statement
-    ans.summary = "Yes. The policy says: \"" + quote_of(best) + "\"";
+    ans.summary = "Yes. The policy says: \"" + quote_of(v.decider) + "\"" + also;
   } else if (ans.verdict == "no") {
-    ans.summary = "No. The policy says: \"" + quote_of(v.deny) + "\"";
+    ans.summary = "No" + (limits.empty() ? std::string() : " (" + limits + ")") + ". The policy says: \"" +
+                  quote_of(v.decider) + "\"" + also;
   } else if (ans.verdict == "conditional") {
-    if (v.affirm >= 0 && v.deny >= 0)
-      ans.summary = "Conditional: it depends on the case. The policy says: \"" + quote_of(v.affirm) + "\" but also: \"" +
-                    quote_of(v.deny) + "\"";
-    else if (v.cond >= 0)
-      ans.summary = "Conditional" + (conds.empty() ? std::string() : " (" + conds + ")") + ". The policy says: \"" +
-                    quote_of(v.cond) + "\"" + (v.deny >= 0 ? " but also: \"" + quote_of(v.deny) + "\"" : "");
-    else
-      ans.summary = "Conditional. The policy says: \"" + quote_of(v.affirm >= 0 ? v.affirm : v.deny) + "\"";
+    ans.summary = "Conditional" + (limits.empty() ? std::string(": the policy states it both ways") : " (" + limits + ")") +
+                  ". The policy says: \"" + quote_of(v.decider) + "\"" + also;
   } else {
     std::string what;
     for (int d : q.data) what += (what.empty() ? "" : ", ") + plain_label(lex, d);

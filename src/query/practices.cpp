@@ -246,7 +246,7 @@ SentenceFacts analyze_sentence(std::string_view text, std::vector<Word> words, s
     {
       int k = g.first - 1;
       int steps = 0;
-      while (k >= pre_begin && steps < 6) {
+      while (k >= pre_begin && steps < 8) {
         const Word& w = W[k];
         // "can be read, copied and used by": participles coordinated before the verb
         if ((w.folded == "and"sv || w.folded == "or"sv || w.folded == ","sv) && k - 1 >= pre_begin && !W[k - 1].punct &&
@@ -254,6 +254,29 @@ SentenceFacts analyze_sentence(std::string_view text, std::vector<Word> words, s
             W[g.first].folded.ends_with("ed")) {
           k -= 2;
           ++steps;
+          continue;
+        }
+        // 'We do not "sell" your data': quotation marks around the verb keep the denial.
+        if (w.punct && (w.folded == "\""sv || w.folded == "'"sv)) {
+          --k;
+          continue;
+        }
+        // "we do not intend to, or knowingly, collect": an adverb set off by commas (with
+        // its "or") stays inside the verb phrase.
+        if (w.folded == ","sv && k - 1 >= pre_begin && k + 1 < n && steps + 3 < 10) {
+          const std::string_view before = W[k - 1].folded;
+          if (before.size() > 3 && before.ends_with("ly")) {
+            --k;
+            continue;
+          }
+          if ((before == "to"sv || skip_words().count(before)) && !W[k - 1].punct) {
+            --k;
+            continue;
+          }
+        }
+        if ((w.folded == "or"sv || w.folded == "and"sv) && k + 2 < n && W[k + 1].folded.size() > 3 &&
+            W[k + 1].folded.ends_with("ly") && W[k + 2].folded == ","sv) {
+          --k;
           continue;
         }
         if (w.punct) break;
@@ -285,7 +308,12 @@ SentenceFacts analyze_sentence(std::string_view text, std::vector<Word> words, s
       // "No personal information is sold": a "no" governing the subject data.
       for (int d : datas) {
         const Match& dm = M[d];
-        if (dm.end <= g.first && dm.begin >= pre_begin && dm.begin > 0 && W[dm.begin - 1].folded == "no"sv) negative = true;
+        if (dm.end > g.first || dm.begin < pre_begin) continue;
+        // "no information", "no mobile information": "no" with at most one modifier between
+        for (int j = dm.begin - 1; j >= std::max(pre_begin, dm.begin - 2); --j) {
+          if (W[j].folded == "no"sv) negative = true;
+          if (W[j].punct) break;
+        }
       }
       // "neither ... nor": the "nor" before a later verb
     }

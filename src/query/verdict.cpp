@@ -1,0 +1,314 @@
+#include "query/verdict.hpp"
+
+#include "query/answer.hpp"
+
+#include <algorithm>
+#include <string_view>
+
+namespace policyq::query {
+namespace {
+
+bool contains(const std::vector<std::string>& v, std::string_view s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+bool has_concept(const Lexicon& lex, const std::vector<int>& v, std::string_view id) {
+  for (int c : v)
+    if (lex.entry(c).id == id) return true;
+  return false;
+}
+
+// A merger, acquisition or bankruptcy hands the business on: not a sale of personal data,
+// nor sharing with anyone the question names.
+bool business_transfer(const Practice& p, const Lexicon& lex) {
+  return has_concept(lex, p.purpose, "business_transfer") || has_concept(lex, p.recipient, "acquirer") ||
+         contains(p.conditions, "in a business transfer");
+}
+
+// Does a practice state what the question asks (its action and who acts)?
+bool states_asked_practice(const Question& q, const Practice& p, const Lexicon& lex) {
+  const std::string& intent = q.intent;
+  if (has_concept(lex, q.data, "dnt_signal")) return p.action == "honor" && p.actor == "first_party";
+  if (intent == "selling") {
+    if (p.action != "sell" && p.action != "rent" && p.action != "trade") return false;
+    return !business_transfer(p, lex);
+  }
+  if (intent == "sharing") {
+    // Third parties collecting on the company's pages is sharing with them.
+    if (p.actor == "third_party") return is_collect_action(p.action) && !q.recipient.empty();
+    if (!is_share_action(p.action)) return false;
+    // Selling is one way of sharing: a sale states sharing, but "we do not sell" does not
+    // deny sharing.
+    if (p.negative && (p.action == "sell" || p.action == "rent" || p.action == "trade")) return false;
+    return !business_transfer(p, lex) || has_concept(lex, q.recipient, "acquirer");
+  }
+  if (p.actor != "first_party") return false;
+  const std::vector<std::string> acts = intent_actions(intent);
+  if (!contains(acts, p.action)) return false;
+  return p.action != "delete";  // deletion ranks retention evidence; it neither affirms nor denies keeping
+}
+
+// How a concept list of a practice covers a slot of the question: 2 the same or narrower
+// (an IP address for "data"), 1 broader ("your information" for an IP address), 0 not.
+// Personal data asked in general is covered by every data type except aggregates.
+int slot_cover(const Lexicon& lex, const std::vector<int>& want, const std::vector<int>& have, bool data_slot) {
+  if (want.empty()) return 2;
+  if (have.empty()) return 1;  // "we do not sell it", "we share with others": unspecified
+  int best = 0;
+  for (int w : want)
+    for (int h : have) {
+      const bool personal_q = data_slot && lex.entry(w).id == "personal_information";
+      if (lex.is_a(h, w) || (personal_q && lex.entry(h).id != "non_personal_information" && lex.entry(h).id != "information"))
+        best = 2;
+      else if (lex.is_a(w, h))
+        best = std::max(best, 1);
+    }
+  return best;
+}
+
+// Only aggregated or de-identified data: a limit on an affirmation.
+bool only_aggregates(const Practice& p, const Lexicon& lex) {
+  if (contains(p.conditions, "aggregated or non-identifying")) return true;
+  if (p.data.empty()) return false;
+  for (int d : p.data)
+    if (lex.entry(d).id != "non_personal_information") return false;
+  return true;
+}
+
+// A practice stated inside a hypothetical: "if we learn that we have collected data from a
+// child", "should we discover that …" — what the company would do, not what it does.
+bool hypothetical(const SentenceFacts& f, const Practice& p) {
+  int verb = -1;
+  for (std::size_t i = 0; i < f.words.size(); ++i)
+    if (f.words[i].begin >= p.begin) {
+      verb = static_cast<int>(i);
+      break;
+    }
+  bool discovery = false;
+  bool comma = false;
+  for (int k = verb - 1; k >= 0; --k) {
+    const std::string& w = f.words[static_cast<std::size_t>(k)].folded;
+    if (w == ";" || w == "." || w == ":") break;
+    if (w == ",") comma = true;
+    // "If you are the parent of a child who has provided us with data, …": the verb is
+    // inside the if-clause (no comma between), so the sentence does not state it.
+    if (!comma && (w == "if" || w == "whether")) return true;
+    if (w == "learn" || w == "discover" || w == "aware" || w == "notified" || w == "determine" || w == "find" ||
+        w == "learns" || w == "discovers" || w == "becomes" || w == "finds" || w == "informed")
+      discovery = true;
+    if ((w == "if" || w == "should" || w == "when" || w == "event") && discovery) return true;
+  }
+  return false;
+}
+
+// A denial that is an obligation put on others: "(providers) are obligated not to disclose",
+// "contractually required not to use".
+bool obligation(const SentenceFacts& f, const Practice& p) {
+  for (const Word& w : f.words) {
+    if (w.begin >= p.begin) break;
+    if (w.folded == "obligated" || w.folded == "obliged" || w.folded == "contractually" || w.folded == "bound")
+      return true;
+  }
+  return false;
+}
+
+// Conditions that limit an affirmation ("if you use the feature" does not).
+bool limiting(const std::string& c) {
+  return c != "if you use the feature" && c != "in certain circumstances" && c != "required by law" &&
+         c != "to protect rights and safety";
+}
+
+enum class Side { affirm, conditional, deny };
+
+struct Claim {
+  int position = -1;  // in the ranked pool
+  Side side = Side::affirm;
+  double strength = 0;
+  std::vector<std::string> limits;
+};
+
+// The claim a practice makes about the question, if any.
+bool make_claim(const Question& q, const Practice& p, const SentenceFacts& f, const Lexicon& lex, int position,
+                Claim& out) {
+  if (!states_asked_practice(q, p, lex)) return false;
+  if (hypothetical(f, p)) return false;
+  const bool children = q.intent == "children";
+  // Data: a sentence about children answers a question about children's data whatever it
+  // calls the data ("personal information from anyone under 13").
+  std::vector<int> want_data = q.data;
+  if (children) want_data.clear();
+  if (has_concept(lex, q.data, "dnt_signal")) want_data.clear();
+  int data = slot_cover(lex, want_data, p.data, true);
+  int recipient = slot_cover(lex, q.recipient, p.recipient, false);
+  // Sharing for advertising with any third party is sharing with advertisers.
+  if (recipient < 2 && !p.recipient.empty() && has_concept(lex, q.recipient, "advertiser") &&
+      (has_concept(lex, p.purpose, "advertising") || has_concept(lex, p.purpose, "marketing")))
+    recipient = 2;
+  if (data == 0 || recipient == 0) return false;
+  // A denial covers what it names and everything under it; an affirmation must name the
+  // recipient asked (sharing with "third parties" does not say "advertisers").
+  if (!p.negative && recipient < 2) return false;
+  // An affirmation needs data, unless the question names none ("we sell premium services").
+  if (!p.negative && p.data.empty() && q.intent == "selling") return false;
+  // A denial of a narrower practice ("we do not sell your e-mail address") does not deny
+  // selling all personal data; a denial about one kind of data for an unnamed-data question
+  // neither ("we do not retain children's data").
+  if (p.negative && !children && !p.data.empty()) {
+    bool broad = false;
+    for (int d : p.data) broad = broad || lex.entry(d).generic;
+    if (!broad && q.data.empty()) return false;
+  }
+  out.position = position;
+  out.strength = (data + recipient) / 4.0 - 0.01 * position;
+  if (p.negative) {
+    // "provided that we will not share such data in a manner that could identify you": a
+    // promise about aggregates, not a denial of sharing personal data.
+    if (contains(p.conditions, "aggregated or non-identifying")) return false;
+    // "Service providers are obligated not to disclose it": someone else's obligation.
+    if (obligation(f, p)) return false;
+    const bool exception = contains(p.conditions, "without your consent") || contains(p.conditions, "except as described");
+    out.side = exception ? Side::conditional : Side::deny;
+    if (exception)
+      for (const std::string& c : p.conditions) out.limits.push_back(c);
+    if (!p.scope.empty()) out.limits.push_back(p.scope);
+    return true;
+  }
+  out.side = Side::affirm;
+  for (const std::string& c : p.conditions)
+    if (limiting(c)) out.limits.push_back(c);
+  if (only_aggregates(p, lex) && !contains(out.limits, "aggregated or non-identifying"))
+    out.limits.push_back("aggregated or non-identifying");
+  if (!out.limits.empty()) out.side = Side::conditional;
+  return true;
+}
+
+const Claim* strongest(const std::vector<Claim>& claims, Side side) {
+  const Claim* best = nullptr;
+  for (const Claim& c : claims)
+    if (c.side == side && (!best || c.strength > best->strength)) best = &c;
+  return best;
+}
+
+// The verdict from the strongest claim on each side.
+Decision decide_from_claims(const std::vector<Claim>& claims) {
+  Decision d;
+  const Claim* a = strongest(claims, Side::affirm);
+  const Claim* c = strongest(claims, Side::conditional);
+  const Claim* n = strongest(claims, Side::deny);
+  auto take = [&](const char* verdict, const Claim* decider, const Claim* counter) {
+    d.verdict = verdict;
+    d.decider = decider->position;
+    d.counter = counter ? counter->position : -1;
+    d.limits = decider->limits;
+  };
+  if (!a && !c && !n) return d;
+  if (a && !n) take("yes", a, nullptr);
+  else if (n && !a && !c) take("no", n, nullptr);
+  else if (c && !a && !n) take("conditional", c, nullptr);
+  else if (n && !a) take("conditional", c, n);  // a denial with an exception, or an affirmation with limits
+  else if (a->strength > n->strength + 0.2) take("yes", a, n);
+  else if (n->strength > a->strength + 0.2) take("no", n, a);
+  else take("conditional", a, n);  // stated both ways, as plainly
+  return d;
+}
+
+// Words that place data in another country.
+bool names_abroad(const SentenceFacts& f) {
+  const auto& w = f.words;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    const std::string& t = w[i].folded;
+    const std::string next = i + 1 < w.size() ? w[i + 1].folded : "";
+    if (t == "countries" || t == "international" || t == "internationally" || t == "abroad" || t == "overseas" ||
+        t == "jurisdictions" || t == "cross" || t == "eea" || (t == "united" && (next == "states" || next == "kingdom")) ||
+        (t == "outside" && (next == "of" || next == "the" || next == "your")) || (t == "other" && next == "country") ||
+        (t == "another" && next == "country") || (t == "european" && (next == "economic" || next == "union")))
+      return true;
+  }
+  return false;
+}
+
+// International transfer: a sentence that moves, stores or processes data and places it
+// in another country (or says it stays in one).
+Decision decide_transfer(const std::vector<RankedSentence>& pool, const PracticesOf& practices_of,
+                         const FactsOf& facts_of) {
+  std::vector<Claim> claims;
+  for (std::size_t r = 0; r < pool.size(); ++r) {
+    const SentenceFacts& f = facts_of(pool[r].sentence);
+    if (!names_abroad(f)) continue;
+    for (const Practice& p : practices_of(pool[r].sentence)) {
+      if (p.actor != "first_party" && p.action != "transfer") continue;
+      if (p.action != "transfer" && p.action != "store" && p.action != "process" && !is_share_action(p.action)) continue;
+      if (hypothetical(f, p)) continue;
+      Claim c;
+      c.position = static_cast<int>(r);
+      c.strength = (p.action == "transfer" ? 1.0 : 0.8) - 0.01 * static_cast<double>(r);
+      c.side = p.negative ? Side::deny : Side::affirm;
+      claims.push_back(c);
+      break;
+    }
+  }
+  return decide_from_claims(claims);
+}
+
+// Topics without a practice verb (security, rights, contacts, changes): the policy
+// addresses them when a strong candidate is on topic; a denial there says no.
+Decision decide_by_topic(const Question& q, const std::vector<RankedSentence>& pool, const PracticesOf& practices_of,
+                         const std::function<bool(int)>& usable, std::size_t window) {
+  Decision d;
+  const std::vector<std::string> acts = intent_actions(q.intent);
+  const bool has_slots = !q.data.empty() || !q.recipient.empty() || !q.purpose.empty();
+  const bool known_intent = q.intent != "other";
+  for (std::size_t r = 0; r < std::min(pool.size(), window); ++r) {
+    const RankedSentence& c = pool[r];
+    if (!usable(c.sentence)) continue;
+    bool on_topic = known_intent ? (c.on_topic && (c.topic_section || c.lexical > 0.3))
+                                 : (c.lexical >= 0.5 && (!has_slots || c.slots >= 0.9));
+    if (!on_topic) continue;
+    bool neg = false;
+    for (const Practice& p : practices_of(c.sentence))
+      if (p.negative && (contains(acts, p.action) || acts.empty())) neg = true;
+    d.verdict = neg ? "no" : "yes";
+    d.decider = static_cast<int>(r);
+    return d;
+  }
+  return d;
+}
+
+}  // namespace
+
+Decision decide_verdict(const Question& q, const std::vector<RankedSentence>& pool, std::size_t window,
+                        const PracticesOf& practices_of, const FactsOf& facts_of, const Lexicon& lex) {
+  if (q.intent == "transfer") return decide_transfer(pool, practices_of, facts_of);
+  const bool dnt = has_concept(lex, q.data, "dnt_signal");
+  const std::vector<std::string> acts = intent_actions(q.intent);
+  const bool topic_only = !dnt && (acts.empty() || q.intent == "transfer" || q.intent == "security" || q.intent == "changes" || q.intent == "rights");
+  // Words of the question the lexicon does not know must appear in a claim's sentence
+  // ("Do you sell my elephant?" is not answered by a sentence about data).
+  auto free_terms_ok = [&](int s) {
+    if (q.free_terms.empty() || !q.data.empty()) return true;
+    for (const Word& w : facts_of(s).words)
+      if (contains(q.free_terms, w.stem)) return true;
+    return false;
+  };
+  std::vector<Claim> claims;
+  for (std::size_t r = 0; r < pool.size(); ++r) {
+    const int s = pool[r].sentence;
+    if (!free_terms_ok(s)) continue;
+    const SentenceFacts& f = facts_of(s);
+    // A sentence about cookies, tracking or children answers only when it is on that topic.
+    if ((q.intent == "cookies" || q.intent == "tracking" || q.intent == "children") && !dnt && !pool[r].on_topic) continue;
+    // Do Not Track: the sentence (or the one before it: "We do not honor these requests").
+    if (dnt && !has_concept(lex, f.concepts, "dnt_signal") &&
+        !(r > 0 && has_concept(lex, facts_of(pool[r - 1].sentence).concepts, "dnt_signal")))
+      continue;
+    for (const Practice& p : practices_of(s)) {
+      Claim c;
+      if ((dnt || !acts.empty()) && make_claim(q, p, f, lex, static_cast<int>(r), c)) claims.push_back(c);
+    }
+  }
+  Decision d = decide_from_claims(claims);
+  if (d.decider >= 0 || !topic_only) return d;
+  return decide_by_topic(q, pool, practices_of, free_terms_ok, window);
+}
+
+}  // namespace policyq::query

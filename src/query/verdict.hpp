@@ -1,0 +1,43 @@
+#pragma once
+// The verdict of a yes/no question, decided over claims: each statement of the *asked*
+// practice among the best-ranked sentences, with how exactly its data and recipient cover
+// the question's, its polarity and its limits. Related topics help ranking, never the
+// verdict: selling is not sharing, a business transfer is not a sale, collection *from*
+// advertisers is not sharing *with* them.
+#include "query/practices.hpp"
+#include "query/question.hpp"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace policyq::query {
+
+// One ranked candidate as the verdict sees it.
+struct RankedSentence {
+  int sentence = -1;
+  bool on_topic = false;        // the sentence uses cues of the asked intent
+  bool topic_section = false;   // its section title names the asked intent
+  double lexical = 0;           // BM25 of the question's words, normalised to the best sentence
+  double slots = 0;             // the question's slot concepts anywhere in the sentence
+};
+
+// How the verdict was reached: positions in the ranked pool of the deciding claim and of
+// the strongest claim on the other side (-1 when none), and what limits the answer.
+struct Decision {
+  std::string verdict = "not_stated";  // yes | no | conditional | not_stated
+  int decider = -1;
+  int counter = -1;
+  std::vector<std::string> limits;     // conditions or exceptions that make it conditional
+};
+
+// Practices and facts of a candidate sentence (extracted on demand by the caller).
+using PracticesOf = std::function<const std::vector<Practice>&(int sentence)>;
+using FactsOf = std::function<const SentenceFacts&(int sentence)>;
+
+// pool: the best-ranked candidates, best first. window: how many of them a topic-only
+// question (security, rights, contacts, changes) looks at for an on-topic sentence.
+Decision decide_verdict(const Question& q, const std::vector<RankedSentence>& pool, std::size_t window,
+                        const PracticesOf& practices_of, const FactsOf& facts_of, const Lexicon& lex);
+
+}  // namespace policyq::query
