@@ -28,7 +28,7 @@ const std::unordered_set<std::string_view>& skip_words() {
       "currently", "presently", "routinely", "typically", "normally", "further", "then", "not", "never",
       "either", "neither", "nor", "automatically", "only", "voluntarily", "deliberately", "specifically",
       "in", "any", "way", "ourselves", "themselves", "it", "to", "need", "want", "try", "seek", "sell", "rent",
-      "able", "unable", "continue", "choose", "decide", "elect", "permitted", "allowed", "authorized", "authorised", "entitled", "likely", "free"};
+      "able", "unable", "continue", "choose", "designed", "configured", "equipped", "built", "decide", "elect", "permitted", "allowed", "authorized", "authorised", "entitled", "likely", "free"};
   return s;
 }
 
@@ -273,6 +273,24 @@ SentenceFacts analyze_sentence(std::string_view text, std::vector<Word> words, s
             --k;
             continue;
           }
+        }
+        // "we do not market to children or knowingly collect": a verb coordinated by "or" /
+        // "nor" after a denied verb of the same subject is denied too.
+        if (w.folded == "or"sv && !negative) {
+          for (int j = k - 1; j >= pre_begin && j >= k - 15; --j) {
+            const std::string_view b = W[j].folded;
+            if (is_clause_mark(W[j]) || b == "we"sv || b == "you"sv || b == "they"sv || b == "it"sv ||
+                b == "who"sv || b == "which"sv || b == "that"sv || b == "and"sv)
+              break;
+            bool neg_here = false;
+            for (int ni : negations)
+              if (M[ni].begin <= j && j < M[ni].end) neg_here = true;
+            if (neg_here) {
+              negative = true;
+              break;
+            }
+          }
+          break;
         }
         if ((w.folded == "or"sv || w.folded == "and"sv) && k + 2 < n && W[k + 1].folded.size() > 3 &&
             W[k + 1].folded.ends_with("ly") && W[k + 2].folded == ","sv) {

@@ -93,11 +93,52 @@ bool hypothetical(const SentenceFacts& f, const Practice& p) {
     // "If you are the parent of a child who has provided us with data, …": the verb is
     // inside the if-clause (no comma between), so the sentence does not state it.
     if (!comma && (w == "if" || w == "whether")) return true;
+    // "a child who may have provided us with data": speculation about the past
+    if (w == "have" && k > 0 && k + 1 == verb) {
+      const std::string& m = f.words[static_cast<std::size_t>(k - 1)].folded;
+      if (m == "may" || m == "might" || m == "could") return true;
+    }
     if (w == "learn" || w == "discover" || w == "aware" || w == "notified" || w == "determine" || w == "find" ||
         w == "learns" || w == "discovers" || w == "becomes" || w == "finds" || w == "informed")
       discovery = true;
     if ((w == "if" || w == "should" || w == "when" || w == "event") && discovery) return true;
   }
+  return false;
+}
+
+// "Do Not Track", "DNT" (not Global Privacy Control, another signal).
+bool names_do_not_track(const SentenceFacts& f) {
+  for (std::size_t i = 0; i < f.words.size(); ++i) {
+    const std::string& w = f.words[i].folded;
+    if (w == "dnt" || (w == "track" && i >= 2 && f.words[i - 1].folded == "not" && f.words[i - 2].folded == "do")) return true;
+  }
+  return false;
+}
+
+// Does a sentence speak of children ("children", "minors", "under 13", "under the age of")?
+// "our parent company" does not.
+bool mentions_children(const SentenceFacts& f, const Lexicon& lex) {
+  if (has_concept(lex, f.concepts, "children_data")) return true;
+  for (std::size_t i = 0; i < f.words.size(); ++i) {
+    const std::string& w = f.words[i].folded;
+    if (w == "child" || w == "children" || w == "kid" || w == "kids" || w == "minor" || w == "minors" || w == "teen" ||
+        w == "teens" || w == "teenagers" || w == "coppa" || w == "youth")
+      return true;
+    if (w == "under" && i + 1 < f.words.size()) {
+      const std::string& next = f.words[i + 1].folded;
+      if (next == "the" || (!next.empty() && next[0] >= '0' && next[0] <= '9')) return true;
+    }
+  }
+  return false;
+}
+
+// Consent of a parent is the one exception that makes collecting from children conditional.
+bool parental_consent(const SentenceFacts& f) {
+  for (std::size_t i = 0; i + 1 < f.words.size(); ++i)
+    if ((f.words[i].folded == "parental" || f.words[i].folded == "parent's" || f.words[i].folded == "parents") &&
+        (f.words[i + 1].folded == "consent" || f.words[i + 1].folded == "permission" ||
+         (i + 2 < f.words.size() && f.words[i + 2].folded == "consent")))
+      return true;
   return false;
 }
 
@@ -133,6 +174,7 @@ bool make_claim(const Question& q, const Practice& p, const SentenceFacts& f, co
   if (!states_asked_practice(q, p, lex)) return false;
   if (hypothetical(f, p)) return false;
   const bool children = q.intent == "children";
+  if (children && !mentions_children(f, lex)) return false;
   // Data: a sentence about children answers a question about children's data whatever it
   // calls the data ("personal information from anyone under 13").
   std::vector<int> want_data = q.data;
@@ -160,13 +202,23 @@ bool make_claim(const Question& q, const Practice& p, const SentenceFacts& f, co
   }
   out.position = position;
   out.strength = (data + recipient) / 4.0 - 0.01 * position;
+  // Policies that honour Do Not Track say so plainly; one that mentions a signal it does not
+  // act on ("we do not respond to DNT") means no, whatever else it honours.
+  if (p.negative && has_concept(lex, q.data, "dnt_signal")) out.strength += 0.25;
   if (p.negative) {
     // "provided that we will not share such data in a manner that could identify you": a
     // promise about aggregates, not a denial of sharing personal data.
     if (contains(p.conditions, "aggregated or non-identifying")) return false;
     // "Service providers are obligated not to disclose it": someone else's obligation.
     if (obligation(f, p)) return false;
-    const bool exception = contains(p.conditions, "without your consent") || contains(p.conditions, "except as described");
+    bool exception = contains(p.conditions, "without your consent") || contains(p.conditions, "except as described");
+    // Children: only a parent's consent makes the denial conditional ("except as permitted
+    // by law", "except for our teen site" leave it a denial with a limit).
+    if (children && exception && !parental_consent(f)) {
+      out.side = Side::deny;
+      out.limits = p.conditions;
+      return true;
+    }
     out.side = exception ? Side::conditional : Side::deny;
     if (exception)
       for (const std::string& c : p.conditions) out.limits.push_back(c);
@@ -297,10 +349,9 @@ Decision decide_verdict(const Question& q, const std::vector<RankedSentence>& po
     const SentenceFacts& f = facts_of(s);
     // A sentence about cookies, tracking or children answers only when it is on that topic.
     if ((q.intent == "cookies" || q.intent == "tracking" || q.intent == "children") && !dnt && !pool[r].on_topic) continue;
-    // Do Not Track: the sentence (or the one before it: "We do not honor these requests").
-    if (dnt && !has_concept(lex, f.concepts, "dnt_signal") &&
-        !(r > 0 && has_concept(lex, facts_of(pool[r - 1].sentence).concepts, "dnt_signal")))
-      continue;
+    // Do Not Track: the sentence (or the one before it: "We do not honor these requests");
+    // Global Privacy Control is another signal.
+    if (dnt && !names_do_not_track(f) && !(r > 0 && names_do_not_track(facts_of(pool[r - 1].sentence)))) continue;
     for (const Practice& p : practices_of(s)) {
       Claim c;
       if ((dnt || !acts.empty()) && make_claim(q, p, f, lex, static_cast<int>(r), c)) claims.push_back(c);
