@@ -142,12 +142,19 @@ bool parental_consent(const SentenceFacts& f) {
   return false;
 }
 
+// "for money", "for monetary consideration": the scope of what selling means.
+bool consideration(const std::string& scope) {
+  return scope.find("money") != std::string::npos || scope.find("monetary") != std::string::npos ||
+         scope.find("consideration") != std::string::npos || scope.find("compensation") != std::string::npos;
+}
+
 // A denial that is an obligation put on others: "(providers) are obligated not to disclose",
 // "contractually required not to use".
 bool obligation(const SentenceFacts& f, const Practice& p) {
   for (const Word& w : f.words) {
     if (w.begin >= p.begin) break;
-    if (w.folded == "obligated" || w.folded == "obliged" || w.folded == "contractually" || w.folded == "bound")
+    if (w.folded == "obligated" || w.folded == "obliged" || w.folded == "contractually" || w.folded == "bound" ||
+        w.folded == "permitted" || w.folded == "prohibited" || w.folded == "allowed")
       return true;
   }
   return false;
@@ -169,8 +176,9 @@ struct Claim {
 };
 
 // The claim a practice makes about the question, if any.
+// data_named: the policy names the asked data type among the candidates.
 bool make_claim(const Question& q, const Practice& p, const SentenceFacts& f, const Lexicon& lex, int position,
-                Claim& out) {
+                bool data_named, Claim& out) {
   if (!states_asked_practice(q, p, lex)) return false;
   if (hypothetical(f, p)) return false;
   const bool children = q.intent == "children";
@@ -190,6 +198,16 @@ bool make_claim(const Question& q, const Practice& p, const SentenceFacts& f, co
   // A denial covers what it names and everything under it; an affirmation must name the
   // recipient asked (sharing with "third parties" does not say "advertisers").
   if (!p.negative && recipient < 2) return false;
+  // An affirmation about data in general ("your information") answers a question about one
+  // kind of data when the policy names that kind of data, or names the recipient as
+  // specifically as asked ("we may disclose your information to law enforcement" answers
+  // "is my IP address shared with law enforcement?"; "third parties may use information"
+  // says nothing of location in a policy that never mentions location).
+  if (!p.negative && data < 2 && !want_data.empty() && !data_named) {
+    bool specific_recipient = false;
+    for (int r : q.recipient) specific_recipient = specific_recipient || !lex.entry(r).generic;
+    if (!specific_recipient || recipient < 2) return false;
+  }
   // An affirmation needs data, unless the question names none ("we sell premium services").
   if (!p.negative && p.data.empty() && q.intent == "selling") return false;
   // A denial of a narrower practice ("we do not sell your e-mail address") does not deny
@@ -211,7 +229,11 @@ bool make_claim(const Question& q, const Practice& p, const SentenceFacts& f, co
     if (contains(p.conditions, "aggregated or non-identifying")) return false;
     // "Service providers are obligated not to disclose it": someone else's obligation.
     if (obligation(f, p)) return false;
-    bool exception = contains(p.conditions, "without your consent") || contains(p.conditions, "except as described");
+    // A denial limited to some purposes ("not shared for their marketing purposes") does not
+    // deny the practice in general; "for money" only restates what selling is.
+    if (!p.scope.empty() && !consideration(p.scope)) return false;
+    bool exception = contains(p.conditions, "without your consent") || contains(p.conditions, "except as described") ||
+                     ((q.intent == "sharing" || q.intent == "selling") && contains(p.conditions, "in certain circumstances"));
     // Children: only a parent's consent makes the denial conditional ("except as permitted
     // by law", "except for our teen site" leave it a denial with a limit).
     if (children && exception && !parental_consent(f)) {
@@ -222,7 +244,6 @@ bool make_claim(const Question& q, const Practice& p, const SentenceFacts& f, co
     out.side = exception ? Side::conditional : Side::deny;
     if (exception)
       for (const std::string& c : p.conditions) out.limits.push_back(c);
-    if (!p.scope.empty()) out.limits.push_back(p.scope);
     return true;
   }
   out.side = Side::affirm;
@@ -342,6 +363,11 @@ Decision decide_verdict(const Question& q, const std::vector<RankedSentence>& po
       if (contains(q.free_terms, w.stem)) return true;
     return false;
   };
+  bool data_named = false;
+  for (const RankedSentence& c : pool)
+    for (int have : facts_of(c.sentence).concepts)
+      for (int want : q.data)
+        data_named = data_named || (lex.is_a(have, want) && !lex.entry(want).generic);
   std::vector<Claim> claims;
   for (std::size_t r = 0; r < pool.size(); ++r) {
     const int s = pool[r].sentence;
@@ -354,7 +380,7 @@ Decision decide_verdict(const Question& q, const std::vector<RankedSentence>& po
     if (dnt && !names_do_not_track(f) && !(r > 0 && names_do_not_track(facts_of(pool[r - 1].sentence)))) continue;
     for (const Practice& p : practices_of(s)) {
       Claim c;
-      if ((dnt || !acts.empty()) && make_claim(q, p, f, lex, static_cast<int>(r), c)) claims.push_back(c);
+      if ((dnt || !acts.empty()) && make_claim(q, p, f, lex, static_cast<int>(r), data_named, c)) claims.push_back(c);
     }
   }
   Decision d = decide_from_claims(claims);
