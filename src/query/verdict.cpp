@@ -3,6 +3,7 @@
 #include "query/answer.hpp"
 
 #include <algorithm>
+#include <initializer_list>
 #include <string_view>
 
 namespace policyq::query {
@@ -347,11 +348,44 @@ Decision decide_by_topic(const Question& q, const std::vector<RankedSentence>& p
   return d;
 }
 
+bool has_stem(const std::vector<Word>& words, std::initializer_list<std::string_view> stems) {
+  for (const Word& w : words)
+    for (std::string_view st : stems)
+      if (w.stem == st) return true;
+  return false;
+}
+
+// "Can I delete my data?": a sentence that lets the user delete (or have deleted) personal
+// data or an account — not cookies or browser history, which the user deletes on their own
+// device — decides; limited to residents of some places, it is conditional.
+Decision decide_deletion(const std::vector<RankedSentence>& pool, const FactsOf& facts_of, const Lexicon& lex) {
+  Decision d;
+  for (std::size_t r = 0; r < pool.size(); ++r) {
+    const SentenceFacts& f = facts_of(pool[r].sentence);
+    if (!has_stem(f.words, {"delet", "eras", "remov", "eras", "purg"})) continue;
+    const bool user = has_stem(f.words, {"you", "request", "right", "ask"});
+    bool personal = has_stem(f.words, {"account", "profil"}), device = false;
+    for (int c : f.concepts) {
+      const std::string& id = lex.entry(c).id;
+      if (lex.entry(c).kind != Kind::data) continue;
+      if (id == "cookies" || id == "usage_data" || id == "device_information") device = true;
+      else personal = true;
+    }
+    if (!user || !personal || (device && !has_stem(f.words, {"account", "profil", "person"}))) continue;
+    d.verdict = has_stem(f.words, {"resid", "california", "eea", "european"}) ? "conditional" : "yes";
+    if (d.verdict == "conditional") d.limits.push_back("only for residents of some places");
+    d.decider = static_cast<int>(r);
+    return d;
+  }
+  return d;
+}
+
 }  // namespace
 
 Decision decide_verdict(const Question& q, const std::vector<RankedSentence>& pool, std::size_t window,
                         const PracticesOf& practices_of, const FactsOf& facts_of, const Lexicon& lex) {
   if (q.intent == "transfer") return decide_transfer(pool, practices_of, facts_of);
+  if (q.intent == "rights" && has_stem(q.words, {"delet", "eras", "remov"})) return decide_deletion(pool, facts_of, lex);
   const bool dnt = has_concept(lex, q.data, "dnt_signal");
   const std::vector<std::string> acts = intent_actions(q.intent);
   const bool topic_only = !dnt && (acts.empty() || q.intent == "transfer" || q.intent == "security" || q.intent == "changes" || q.intent == "rights");
