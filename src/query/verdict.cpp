@@ -116,6 +116,21 @@ bool names_do_not_track(const SentenceFacts& f) {
   return false;
 }
 
+// Does a sentence say how long data is kept: a period, "as long as", "until", "no longer
+// than", "indefinitely", "as necessary", "after you close your account"?
+bool says_how_long(const SentenceFacts& f) {
+  if (!f.periods.empty()) return true;
+  for (std::size_t i = 0; i < f.words.size(); ++i) {
+    const std::string& w = f.words[i].folded;
+    const std::string next = i + 1 < f.words.size() ? f.words[i + 1].folded : "";
+    if (w == "until" || w == "indefinitely" || w == "necessary" || w == "needed" || w == "required" || w == "period" ||
+        w == "periods" || w == "permanently" || w == "longer" || (w == "long" && (next == "as" || i > 0)) ||
+        w == "after" || w == "years" || w == "months" || w == "days")
+      return true;
+  }
+  return false;
+}
+
 // Does a sentence speak of children ("children", "minors", "under 13", "under the age of")?
 // "our parent company" does not.
 bool mentions_children(const SentenceFacts& f, const Lexicon& lex) {
@@ -182,6 +197,8 @@ bool make_claim(const Question& q, const Practice& p, const SentenceFacts& f, co
                 bool data_named, Claim& out) {
   if (!states_asked_practice(q, p, lex)) return false;
   if (hypothetical(f, p)) return false;
+  // Retention is about how long: "we store it on secure servers in the U.S." says where.
+  if (q.intent == "retention" && !says_how_long(f)) return false;
   const bool children = q.intent == "children";
   if (children && !mentions_children(f, lex)) return false;
   // Data: a sentence about children answers a question about children's data whatever it
