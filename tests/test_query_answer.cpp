@@ -35,7 +35,8 @@ TEST_CASE("selling: a denial in the policy gives 'no' and quotes it first") {
   Answer a = ask(bundled(), "Is my personal data sold to anyone?");
   CHECK(a.verdict == "no");
   CHECK(quoted(bundled(), a, "We do not sell your personal data", 1));
-  CHECK(a.summary.rfind("No.", 0) == 0);
+  // The denial is limited to the purposes it names, and the summary says so.
+  CHECK(a.summary.rfind("No (for marketing or promotional use).", 0) == 0);
 }
 
 TEST_CASE("law enforcement: a question about the police is answered by the law-enforcement sentence") {
@@ -135,13 +136,14 @@ TEST_CASE("affirmed for one recipient and denied for another is conditional") {
   Document doc = parse_document("mixed.md",
                                 "# Sharing\n\n"
                                 "We share your personal information with our service providers.\n\n"
-                                "We never sell your personal information to advertisers.\n");
+                                "We never share your personal information with advertisers.\n");
   Answer a = ask(doc, "Do you share my personal information?");
   CHECK(a.verdict == "conditional");
   Answer b = ask(doc, "Do you share my personal information with service providers?");
   CHECK(b.verdict == "yes");
+  // Not sharing with advertisers is not a statement about selling.
   Answer c = ask(doc, "Do you sell my personal information?");
-  CHECK(c.verdict == "no");
+  CHECK(c.verdict == "not_stated");
 }
 
 TEST_CASE("a consent-only denial makes the answer conditional") {

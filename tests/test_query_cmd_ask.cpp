@@ -143,7 +143,7 @@ TEST_CASE("one answer per policy, and exit status 1 only when no policy states i
 TEST_CASE("text output: verdict line, then section — file:line and the quote") {
   auto r = run_policyq("ask 'Do you sell my personal data?'");
   CHECK(r.status == 0);
-  CHECK(r.out.rfind("No.", 0) == 0);
+  CHECK(r.out.rfind("No (for marketing or promotional use).", 0) == 0);
   CHECK(r.out.find("Sharing Or Disclosing Information \xE2\x80\x94 corpus/noip-privacy-policy.md:161") !=
         std::string::npos);
   CHECK(r.out.find("  > We do not sell your personal data") != std::string::npos);

@@ -729,8 +729,9 @@ Answer answer(const Question& q, const Index& index, const std::vector<SentenceF
   // The sentence that decided the verdict is shown first (the summary quotes it), then the
   // claim on the other side, then the rest in rank order.
   std::sort(chosen.begin(), chosen.end());
+  // (An on-topic sentence that decided a topic question keeps its rank.)
   for (int r : {v.counter, v.decider}) {
-    if (r < 0) continue;
+    if (r < 0 || v.by_topic) continue;
     chosen.erase(std::remove(chosen.begin(), chosen.end(), r), chosen.end());
     chosen.insert(chosen.begin(), r);
     if (chosen.size() > top) chosen.pop_back();

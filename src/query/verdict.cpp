@@ -61,7 +61,10 @@ int slot_cover(const Lexicon& lex, const std::vector<int>& want, const std::vect
       const bool personal_q = data_slot && lex.entry(w).id == "personal_information";
       if (lex.is_a(h, w) || (personal_q && lex.entry(h).id != "non_personal_information" && lex.entry(h).id != "information"))
         best = 2;
-      else if (lex.is_a(w, h))
+      // "your information" covers every kind of data about the user (an IP address, a
+      // device id), though the lexicon files those under device information.
+      else if (lex.is_a(w, h) || (data_slot && (lex.entry(h).id == "personal_information" || lex.entry(h).id == "information") &&
+                                  lex.entry(w).id != "non_personal_information"))
         best = std::max(best, 1);
     }
   return best;
@@ -178,8 +181,7 @@ bool obligation(const SentenceFacts& f, const Practice& p) {
 
 // Conditions that limit an affirmation ("if you use the feature" does not).
 bool limiting(const std::string& c) {
-  return c != "if you use the feature" && c != "in certain circumstances" && c != "required by law" &&
-         c != "to protect rights and safety";
+  return c != "if you use the feature" && c != "in certain circumstances";
 }
 
 enum class Side { affirm, conditional, deny };
@@ -249,11 +251,20 @@ bool make_claim(const Question& q, const Practice& p, const SentenceFacts& f, co
     if (obligation(f, p)) return false;
     // A denial limited to some purposes ("not shared for their marketing purposes") does not
     // deny the practice in general; "for money" only restates what selling is.
-    if (!p.scope.empty() && !consideration(p.scope)) return false;
+    // Selling is the exception: a policy denies it for the purposes it names, and that is
+    // its answer ("No (for marketing or promotional use)"), stated with its limit.
+    if (!p.scope.empty() && !consideration(p.scope)) {
+      if (q.intent != "selling") return false;
+      out.side = Side::deny;
+      out.strength -= 0.3;
+      out.limits.push_back(p.scope);
+      return true;
+    }
     bool exception = contains(p.conditions, "without your consent") || contains(p.conditions, "except as described") ||
                      ((q.intent == "sharing" || q.intent == "selling") && contains(p.conditions, "in certain circumstances"));
     // Children: only a parent's consent makes the denial conditional ("except as permitted
     // by law", "except for our teen site" leave it a denial with a limit).
+    if (children && parental_consent(f)) exception = true;
     if (children && exception && !parental_consent(f)) {
       out.side = Side::deny;
       out.limits = p.conditions;
@@ -267,6 +278,9 @@ bool make_claim(const Question& q, const Practice& p, const SentenceFacts& f, co
   out.side = Side::affirm;
   for (const std::string& c : p.conditions)
     if (limiting(c)) out.limits.push_back(c);
+  // Children: what a denial excepts ("except as permitted by law") is no statement of
+  // collecting from children; only a parent's consent is.
+  if (children && !out.limits.empty() && !parental_consent(f)) return false;
   if (only_aggregates(p, lex) && !contains(out.limits, "aggregated or non-identifying"))
     out.limits.push_back("aggregated or non-identifying");
   if (!out.limits.empty()) out.side = Side::conditional;
@@ -360,6 +374,7 @@ Decision decide_by_topic(const Question& q, const std::vector<RankedSentence>& p
       if (p.negative && (contains(acts, p.action) || acts.empty())) neg = true;
     d.verdict = neg ? "no" : "yes";
     d.decider = static_cast<int>(r);
+    d.by_topic = true;
     return d;
   }
   return d;

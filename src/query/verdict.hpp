@@ -29,6 +29,7 @@ struct Decision {
   int decider = -1;
   int counter = -1;
   std::vector<std::string> limits;     // conditions or exceptions that make it conditional
+  bool by_topic = false;               // decided by an on-topic sentence, not by a claim of the practice
 };
 
 // Practices and facts of a candidate sentence (extracted on demand by the caller).

@@ -1,0 +1,144 @@
+// Verdicts decided over claims of the asked practice (query/verdict.cpp), on small policies
+// written for these tests: negation keeps its scope, selling is not sharing, business
+// transfers and hypotheticals are no claims, and the deciding sentence is shown first.
+#include "query/answer.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+using namespace policyq;
+using namespace policyq::query;
+
+namespace {
+// A one-section policy of the given paragraphs.
+Document policy(const std::string& paragraphs) { return parse_document("test.md", "# Privacy\n\n" + paragraphs); }
+
+Answer ask(const Document& doc, const std::string& question) {
+  Index index(doc);
+  return answer(parse_question(question), index, 3);
+}
+
+std::string first_quote(const Document& doc, const Answer& a) {
+  return a.evidence.empty() ? "" : doc.sentences[static_cast<std::size_t>(a.evidence.front().sentence)].text;
+}
+
+const char* const sell_q = "Do you sell my personal information?";
+}  // namespace
+
+TEST_CASE("a quoted verb keeps its denial: we do not \"sell\" your data") {
+  Document d = policy("We do not \"sell\" your personal data as that term is defined by applicable laws.\n");
+  CHECK(ask(d, sell_q).verdict == "no");
+}
+
+TEST_CASE("selling a business in a merger is not selling personal data") {
+  Document d = policy(
+      "We do not sell your personal information.\n\n"
+      "We may share, sell, or transfer information about you in connection with a merger, acquisition or bankruptcy.\n");
+  Answer a = ask(d, sell_q);
+  CHECK(a.verdict == "no");
+  CHECK(first_quote(d, a).find("We do not sell") == 0);
+  CHECK(a.summary.rfind("No", 0) == 0);
+}
+
+TEST_CASE("selling products is not selling personal data") {
+  Document d = policy("We sell premium products that help our customers with their searches and messaging.\n");
+  CHECK(ask(d, sell_q).verdict == "not_stated");
+}
+
+TEST_CASE("'for money' restates what selling is: the denial stands") {
+  Document d = policy("We do not sell your personal information to third parties for money.\n");
+  CHECK(ask(d, sell_q).verdict == "no");
+}
+
+TEST_CASE("an exception turns a denial into conditional: without your explicit consent") {
+  Document d = policy("We do not sell or rent your personal information to third parties without your explicit consent.\n");
+  CHECK(ask(d, sell_q).verdict == "conditional");
+}
+
+TEST_CASE("a denial of selling does not deny sharing with advertisers") {
+  Document d = policy(
+      "We do not sell personal data to third parties.\n\n"
+      "We share device identifiers and cookie data with our advertising partners to show you relevant ads.\n");
+  CHECK(ask(d, "Do you share my personal information with advertisers?").verdict == "yes");
+}
+
+TEST_CASE("collecting data from advertisers is not sharing it with them") {
+  Document d = policy("We may obtain information about you from advertisers and other partners.\n");
+  CHECK(ask(d, "Is my email shared with advertisers?").verdict == "not_stated");
+}
+
+TEST_CASE("negation keeps its scope across commas and 'or': not intend to, or knowingly, collect") {
+  Document d = policy(
+      "Our Services are not directed to, and we do not intend to, or knowingly, collect personal data from children "
+      "under 13.\n");
+  CHECK(ask(d, "Do you knowingly collect personal information from children?").verdict == "no");
+}
+
+TEST_CASE("a verb coordinated by 'or' after a denied verb is denied: do not market to children or knowingly collect") {
+  Document d = policy(
+      "Our site is not intended for children; we do not market any products to children under 13 or knowingly collect any "
+      "information from them.\n");
+  CHECK(ask(d, "Do you knowingly collect personal information from children?").verdict == "no");
+}
+
+TEST_CASE("what a parent may report is a hypothetical, not a statement of collection") {
+  Document d = policy(
+      "We do not knowingly collect personal information from children under 13.\n\n"
+      "If you are the parent of a child who has provided us with personal information, please contact us and we will "
+      "delete it.\n");
+  CHECK(ask(d, "Do you knowingly collect personal information from children?").verdict == "no");
+}
+
+TEST_CASE("children: only a parent's consent makes the denial conditional") {
+  Document by_law = policy(
+      "We do not knowingly collect personally identifiable information from children under 13, except as permitted by "
+      "law.\n");
+  CHECK(ask(by_law, "Do you knowingly collect personal information from children?").verdict == "no");
+  Document consent = policy(
+      "We do not knowingly collect personal information from children under 13 without verifiable parental consent.\n");
+  CHECK(ask(consent, "Do you knowingly collect personal information from children?").verdict == "conditional");
+}
+
+TEST_CASE("Do Not Track: 'we do not currently respond' is no; a Global Privacy Control sentence is not about it") {
+  Document d = policy(
+      "Our websites respond to the Global Privacy Control signal when it is enabled in your browser.\n\n"
+      "At this time, we do not respond to Do Not Track signals sent by web browsers.\n");
+  Answer a = ask(d, "Do you honor Do Not Track signals?");
+  CHECK(a.verdict == "no");
+  CHECK(first_quote(d, a).find("Do Not Track") != std::string::npos);
+}
+
+TEST_CASE("Do Not Track: 'unable to respond' is a denial") {
+  Document d = policy("Our websites are currently unable to respond to Do Not Track signals.\n");
+  CHECK(ask(d, "Do you honor Do Not Track signals?").verdict == "no");
+}
+
+TEST_CASE("deleting cookies is not deleting personal data; requesting deletion of an account is") {
+  Document cookies = policy("You can delete the cookies stored by your browser at any time in its settings.\n");
+  CHECK(ask(cookies, "Can I delete my personal data?").verdict == "not_stated");
+  Document account = policy("You may request that we delete your account and the personal information associated with it.\n");
+  CHECK(ask(account, "Can I delete my personal data?").verdict == "yes");
+}
+
+TEST_CASE("retention: where data is stored says nothing of how long it is kept") {
+  Document d = policy("Any personal information that we collect will be stored in secure servers hosted in Canada.\n");
+  CHECK(ask(d, "How long do you keep my personal data?").verdict == "not_stated");
+}
+
+TEST_CASE("international transfer needs another country named") {
+  Document local = policy("We may transfer your information to our service providers to host the website.\n");
+  CHECK(ask(local, "Is my personal data transferred to other countries?").verdict == "not_stated");
+  Document abroad = policy("Your information may be transferred to and processed in the United States and other countries.\n");
+  CHECK(ask(abroad, "Is my personal data transferred to other countries?").verdict == "yes");
+}
+
+TEST_CASE("data in general shared with law enforcement answers a question about an IP address") {
+  Document d = policy(
+      "We collect your IP address when you visit the site.\n\n"
+      "We may disclose your information if required to do so by law or to cooperate with law enforcement.\n");
+  Answer a = ask(d, "Is my IP address shared with law enforcement?");
+  CHECK(a.verdict != "not_stated");
+  CHECK(a.verdict != "no");
+  CHECK(first_quote(d, a).find("law enforcement") != std::string::npos);
+}
