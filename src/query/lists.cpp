@@ -161,14 +161,15 @@ bool is_lead_in(const Document& doc, int block) {
 int lead_in(const Document& doc, int s) {
   int b = doc.sentences[static_cast<std::size_t>(s)].block;
   if (b < 0 || doc.blocks[static_cast<std::size_t>(b)].kind != BlockKind::list_item) return -1;
-  int list = doc.blocks[static_cast<std::size_t>(b)].list;
+  // Walk back over the items before it; the parser may fold the lead-in into the list.
   int p = b - 1;
-  while (p >= 0 && doc.blocks[static_cast<std::size_t>(p)].kind == BlockKind::list_item &&
-         (doc.blocks[static_cast<std::size_t>(p)].list == list || !is_lead_in(doc, p)))
+  while (p >= 0 && b - p <= 40 && doc.blocks[static_cast<std::size_t>(p)].kind == BlockKind::list_item &&
+         !is_lead_in(doc, p))
     --p;
   if (p < 0 || b - p > 40 || !is_lead_in(doc, p)) return -1;
-  if (doc.blocks[static_cast<std::size_t>(p)].kind == BlockKind::heading) return -1;
-  return doc.blocks[static_cast<std::size_t>(p)].sentences.back();
+  const Block& lb = doc.blocks[static_cast<std::size_t>(p)];
+  if (lb.kind == BlockKind::heading || lb.section != doc.blocks[static_cast<std::size_t>(b)].section) return -1;
+  return lb.sentences.back();
 }
 
 // Does the sentence deny (a practice it states, or, stating none, in plain words)?
@@ -275,6 +276,17 @@ bool works_for_us(const std::vector<std::string_view>& w) {
                  "process ** for us", "help us"});
 }
 
+bool tracks_on_site(const SentenceFacts& f, const std::vector<std::string_view>& w, const Lexicon& lex) {
+  for (const Practice& p : f.practices)
+    if (!p.negative)
+      for (int c : p.data)
+        if (tracking_data(lex, c)) return true;
+  for (const Match& m : f.matches)
+    if (lex.entry(m.cid).id == "cookies") return true;
+  return has(w, {"serve ads", "serve advertisements", "serve ** ads", "deliver ads", "display ads", "place ads",
+                 "serve ** advertisements"});
+}
+
 std::vector<Item> recipient_list(const Document& doc, const std::vector<SentenceFacts>& facts, const Lexicon& lex) {
   const int third_party = lex.find(Kind::recipient, "third_party");
   const int government = lex.find(Kind::recipient, "government");
@@ -302,18 +314,30 @@ std::vector<Item> recipient_list(const Document& doc, const std::vector<Sentence
         }
         // A third party collecting on the site ("advertisers may collect …") is handed the data.
       }
+      // Companies the data comes from ("we receive information from social media sites")
+      // are sources, not recipients.
+      std::vector<std::string_view> w = content_words(f.words);
+      const bool from_sources = has(w, {"from third", "from other", "from ** sources", "sources", "from our partners",
+                                        "from social", "from business partners", "from our affiliates"});
       for (const Practice& p : f.practices)
-        if (!p.negative && p.actor != "first_party" && is_collect_action(p.action))
+        if (!p.negative && p.actor != "first_party" && is_collect_action(p.action) && !from_sources)
           for (int c : named)
             if (c != third_party) items.add(lex, c, s);
       if (denies(f)) continue;
       // Recipients named in a list under a sharing lead-in, or working for the company.
       bool via_lead = false;
       bool listed = f.practices.empty() && affirmed(r, s, shares, &via_lead) && via_lead;
-      std::vector<std::string_view> w = content_words(f.words);
-      if (listed || (!shared && works_for_us(w)) || (shared && f.practices.size() == 1))
+      // A sentence that hands data on names all its recipients, whatever the extractor
+      // attached to the practice ("We will disclose … if required by law enforcement").
+      if (listed || (!shared && !from_sources && works_for_us(w)) || (shared && !f.has_negation))
         for (int c : named)
           if (c != third_party || listed) items.add(lex, c, s);
+      // Companies tracking on the site ("we use Google Analytics cookies", "third-party
+      // vendors serve ads on our site") collect the visitor's data themselves.
+      if (tracks_on_site(f, w, lex))
+        for (int c : named)
+          if (c != third_party && !lex.is_a(c, government) && c != acquirer && lex.entry(c).id != "public")
+            items.add(lex, c, s);
     }
   });
   // The generic "third parties" only when the policy names no one more specific.
