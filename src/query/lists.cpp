@@ -200,8 +200,13 @@ const Practice* affirmed(Reader& r, int s, Want want, bool* from_lead_in = nullp
 // The concepts of a kind a sentence mentions (its lexicon matches).
 std::vector<int> mentioned(const SentenceFacts& f, const Lexicon& lex, Kind kind) {
   std::vector<int> out;
-  for (const Match& m : f.matches)
-    if (lex.entry(m.cid).kind == kind && std::find(out.begin(), out.end(), m.cid) == out.end()) out.push_back(m.cid);
+  for (const Match& m : f.matches) {
+    if (lex.entry(m.cid).kind != kind || std::find(out.begin(), out.end(), m.cid) != out.end()) continue;
+    // "governmental jurisdiction": a place, not a recipient.
+    std::size_t next = static_cast<std::size_t>(m.end);
+    if (kind == Kind::recipient && next < f.words.size() && f.words[next].folded.starts_with("jurisdiction")) continue;
+    out.push_back(m.cid);
+  }
   return out;
 }
 
@@ -418,7 +423,7 @@ std::size_t find_name(std::string_view text, std::string_view name, std::size_t 
 // Is the place at byte `at` where the user is ("if you are in the EEA", "residents of",
 // "transfer from the EU") rather than where the data goes?
 bool is_origin(std::string_view text, std::size_t at) {
-  std::string before(text.substr(at > 40 ? at - 40 : 0, at > 40 ? 40 : at));
+  std::string before(text.substr(at > 80 ? at - 80 : 0, at > 80 ? 80 : at));
   for (char& c : before) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   static const char* cues[] = {"from ", "from the ", "outside ", "outside of ", "outside the ", "outside of the ",
                                "residents of ", "residents of the ", "resident of ", "resident of the ",
@@ -428,15 +433,27 @@ bool is_origin(std::string_view text, std::size_t at) {
                                "laws of ", "laws of the ", "law of ", "law of the ", "those of ", "those of the "};
   for (const char* c : cues)
     if (before.ends_with(c)) return true;
+  // Otherwise the nearest preposition before it decides, over a run of names ("from
+  // European Union member countries and Switzerland"; "from the EEA to the United States").
+  std::vector<std::string_view> words = split(before);
+  for (std::size_t i = words.size(), seen = 0; i-- > 0 && seen < 8; ++seen) {
+    std::string_view w = words[i];
+    while (!w.empty() && !std::isalnum(static_cast<unsigned char>(w.back()))) w.remove_suffix(1);
+    if (w == "to" || w == "in" || w == "into" || w == "within" || w == "on" || w == "at") return false;
+    if (w == "from" || w == "outside") return true;
+  }
   return false;
 }
 
 // Does text name the place as where data goes or stays? An abbreviation in parentheses
-// after the full name ("European Economic Area (EEA)") follows the full name.
+// after the full name ("European Economic Area (EEA)") follows the full name; a name inside
+// a compound ("U.S.-EU Safe Harbor") names a framework, not a place.
 bool names_destination(std::string_view text, const Place& p) {
   for (std::string_view n : p.names)
     for (std::size_t at = find_name(text, n); at != std::string_view::npos; at = find_name(text, n, at + 1))
-      if (!(at > 0 && text[at - 1] == '(') && !is_origin(text, at)) return true;
+      if (!(at > 0 && (text[at - 1] == '(' || text[at - 1] == '-')) &&  // "(EEA)", "U.S.-EU Safe Harbor"
+          !(at + n.size() < text.size() && text[at + n.size()] == '-') && !is_origin(text, at))
+        return true;
   return false;
 }
 
@@ -459,10 +476,10 @@ std::vector<Item> place_list(const Document& doc, const std::vector<SentenceFact
       {"adequacy_decision", "an adequacy decision", {"adequacy decision", "adequacy decisions", "Adequacy Decision"}},
       {"data_privacy_framework", "the Data Privacy Framework", {"Data Privacy Framework", "DPF"}},
       {"privacy_shield", "the Privacy Shield", {"Privacy Shield"}},
+      {"safe_harbor", "the Safe Harbor framework", {"Safe Harbor", "Safe Harbour"}},
       {"binding_corporate_rules", "binding corporate rules", {"binding corporate rules", "Binding Corporate Rules"}},
   };
-  return read_items(doc, facts, lex, [&](Reader& r, Items& items) {
-    Items mech;
+  std::vector<Item> out = read_items(doc, facts, lex, [&](Reader& r, Items& items) {
     for (int s = 0; s < static_cast<int>(r.size()); ++s) {
       if (!r.reads(s)) continue;
       const SentenceFacts& f = r.at(s);
@@ -478,6 +495,11 @@ std::vector<Item> place_list(const Document& doc, const std::vector<SentenceFact
         if (names_destination(text, p)) items.add(std::string(p.id), std::string(p.label), s);
     }
   });
+  // Places answer "where"; the safeguards for getting there come after them.
+  std::stable_partition(out.begin(), out.end(), [&](const Item& it) {
+    return std::none_of(mechanisms.begin(), mechanisms.end(), [&](const Place& m) { return m.id == it.concept_id; });
+  });
+  return out;
 }
 
 }  // namespace
