@@ -17,4 +17,12 @@ namespace policyq::query {
 std::vector<Item> list_items(AnswerKind kind, const Question& q, const Document& doc,
                              const std::vector<SentenceFacts>& facts, const Lexicon& lex = Lexicon::builtin());
 
+// The rights a policy gives the user, told apart by what they act on: access, delete,
+// correct, port, opt out of sale, of sharing, of marketing e-mail, of tracking and cookies,
+// withdraw consent, object, restrict, complain to an authority. Concept ids
+// "right_to_delete", "opt_out_of_sale", … ; each with the sentences stating it, best first.
+// A function of its own so that `diff` can compare the rights of two versions.
+std::vector<Item> find_rights(const Document& doc, const std::vector<SentenceFacts>& facts,
+                              const Lexicon& lex = Lexicon::builtin());
+
 }  // namespace policyq::query
