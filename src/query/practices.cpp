@@ -57,6 +57,24 @@ bool is_clause_mark(const Word& w) {
   return w.folded == "but"sv || w.folded == "however"sv || w.folded == "whereas"sv;
 }
 
+// A participle right after a noun and before "by / through / from …" ("information
+// gathered by cookies", "data collected through the app"): a reduced relative clause that
+// describes the noun, not a verb of the sentence.
+bool reduced_relative(const std::vector<Word>& W, int first, int last_end) {
+  static const std::unordered_set<std::string_view> not_noun{
+      "we", "you", "they", "it", "he", "she", "is", "are", "was", "were", "be", "been", "being", "has", "have",
+      "had", "will", "may", "can", "could", "would", "should", "must", "not", "and", "or", "to", "also", "that",
+      "which", "who", "then", "never", "only"};
+  static const std::unordered_set<std::string_view> link{"by", "through", "from", "via", "using", "on", "in", "about"};
+  if (first < 1 || last_end >= static_cast<int>(W.size())) return false;
+  const std::string_view v = W[static_cast<std::size_t>(first)].folded;
+  const bool participle = (v.size() > 4 && v.ends_with("ed")) || v == "obtained" || v == "sent" || v == "given" ||
+                          v == "held" || v == "kept";
+  const Word& before = W[static_cast<std::size_t>(first - 1)];
+  if (!participle || before.punct || not_noun.count(before.folded)) return false;
+  return link.count(W[static_cast<std::size_t>(last_end)].folded) > 0;
+}
+
 bool is_coordinator(const Word& w) {
   if (w.punct) return w.folded == ","sv || w.folded == "\""sv;
   static const std::unordered_set<std::string_view> s{"or", "and", "otherwise", "also", "not", "either",
@@ -237,7 +255,13 @@ SentenceFacts analyze_sentence(std::string_view text, std::vector<Word> words, s
     int pre_begin = cs;
     if (gi > 0 && groups[gi - 1].last_end > pre_begin) pre_begin = groups[gi - 1].last_end;
     int obj_end = ce;
-    if (gi + 1 < groups.size() && groups[gi + 1].first < obj_end) obj_end = groups[gi + 1].first;
+    if (gi + 1 < groups.size() && groups[gi + 1].first < obj_end) {
+      obj_end = groups[gi + 1].first;
+      // "We share information gathered by cookies with our partners": a participle that
+      // describes the object ends nothing; the object runs on to the next verb.
+      if (reduced_relative(W, groups[gi + 1].first, groups[gi + 1].last_end))
+        obj_end = gi + 2 < groups.size() && groups[gi + 2].first < ce ? groups[gi + 2].first : ce;
+    }
 
     // Negation and modality: walk back from the verb over auxiliaries and adverbs.
     bool negative = false;

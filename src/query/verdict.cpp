@@ -44,6 +44,8 @@ bool states_asked_practice(const Question& q, const Practice& p, const Lexicon& 
     return !business_transfer(p, lex) || has_concept(lex, q.recipient, "acquirer");
   }
   if (p.actor != "first_party") return false;
+  // "We do not knowingly process or store data of users under 16" answers as collecting does.
+  if (intent == "children" && (p.action == "process" || p.action == "store")) return true;
   const std::vector<std::string> acts = intent_actions(intent);
   if (!contains(acts, p.action)) return false;
   return p.action != "delete";  // deletion ranks retention evidence; it neither affirms nor denies keeping
@@ -326,7 +328,8 @@ bool names_abroad(const SentenceFacts& f) {
     if (t == "countries" || t == "international" || t == "internationally" || t == "abroad" || t == "overseas" ||
         t == "jurisdictions" || t == "cross" || t == "eea" || (t == "united" && (next == "states" || next == "kingdom")) ||
         (t == "outside" && (next == "of" || next == "the" || next == "your")) || (t == "other" && next == "country") ||
-        (t == "another" && next == "country") || (t == "european" && (next == "economic" || next == "union")))
+        (t == "another" && next == "country") || (t == "different" && next == "country") ||
+        (t == "country" && (next == "different" || next == "other")) || (t == "european" && (next == "economic" || next == "union")))
       return true;
   }
   return false;
@@ -352,7 +355,22 @@ Decision decide_transfer(const std::vector<RankedSentence>& pool, const Practice
       break;
     }
   }
-  return decide_from_claims(claims);
+  Decision d = decide_from_claims(claims);
+  if (d.decider >= 0) return d;
+  // No practice extracted ("you acknowledge that your data will be hosted on U.S. servers"):
+  // a sentence that places data abroad with a word for moving or keeping it.
+  for (std::size_t r = 0; r < pool.size(); ++r) {
+    const SentenceFacts& f = facts_of(pool[r].sentence);
+    if (!names_abroad(f)) continue;
+    for (const Word& w : f.words)
+      if (w.stem == "transfer" || w.stem == "host" || w.stem == "store" || w.stem == "process" || w.stem == "locat" ||
+          w.stem == "transmit") {
+        d.verdict = "yes";
+        d.decider = static_cast<int>(r);
+        return d;
+      }
+  }
+  return d;
 }
 
 // Topics without a practice verb (security, rights, contacts, changes): the policy
@@ -440,10 +458,11 @@ Decision decide_verdict(const Question& q, const std::vector<RankedSentence>& po
     if (!free_terms_ok(s)) continue;
     const SentenceFacts& f = facts_of(s);
     // A sentence about cookies, tracking or children answers only when it is on that topic.
-    if ((q.intent == "cookies" || q.intent == "tracking" || q.intent == "children") && !dnt && !pool[r].on_topic) continue;
+    // (Children: make_claim asks for a sentence that speaks of children.)
+    if ((q.intent == "cookies" || q.intent == "tracking") && !dnt && !pool[r].on_topic) continue;
     // Do Not Track: the sentence (or the one before it: "We do not honor these requests");
     // Global Privacy Control is another signal.
-    if (dnt && !names_do_not_track(f) && !(r > 0 && names_do_not_track(facts_of(pool[r - 1].sentence)))) continue;
+    if (dnt && !names_do_not_track(f) && !(s > 0 && names_do_not_track(facts_of(s - 1)))) continue;
     for (const Practice& p : practices_of(s)) {
       Claim c;
       if ((dnt || !acts.empty()) && make_claim(q, p, f, lex, static_cast<int>(r), data_named, c)) claims.push_back(c);
