@@ -465,6 +465,9 @@ Decision decide_verdict(const Question& q, const std::vector<RankedSentence>& po
     if (dnt && !names_do_not_track(f) && !(s > 0 && names_do_not_track(facts_of(s - 1)))) continue;
     for (const Practice& p : practices_of(s)) {
       Claim c;
+      // Honouring must name the signal ("we adhere to the standards of this policy" after a
+      // Do Not Track sentence is not honouring it); a denial may point back ("these requests").
+      if (dnt && !p.negative && !names_do_not_track(f)) continue;
       if ((dnt || !acts.empty()) && make_claim(q, p, f, lex, static_cast<int>(r), data_named, c)) claims.push_back(c);
     }
   }
