@@ -28,7 +28,7 @@ const std::unordered_set<std::string_view>& skip_words() {
       "currently", "presently", "routinely", "typically", "normally", "further", "then", "not", "never",
       "either", "neither", "nor", "automatically", "only", "voluntarily", "deliberately", "specifically",
       "in", "any", "way", "ourselves", "themselves", "it", "to", "need", "want", "try", "seek", "sell", "rent",
-      "able", "unable", "continue", "choose", "designed", "configured", "equipped", "built", "decide", "elect", "permitted", "allowed", "authorized", "authorised", "entitled", "likely", "free"};
+      "able", "unable", "continue", "choose", "designed", "configured", "equipped", "built", "setup", "decide", "elect", "permitted", "allowed", "authorized", "authorised", "entitled", "likely", "free"};
   return s;
 }
 
@@ -300,6 +300,13 @@ SentenceFacts analyze_sentence(std::string_view text, std::vector<Word> words, s
         }
         // "we do not market to children or knowingly collect": a verb coordinated by "or" /
         // "nor" after a denied verb of the same subject is denied too.
+        // "nor do we knowingly collect": the subject after an inverted auxiliary
+        if ((w.folded == "we"sv || w.folded == "they"sv) && k - 1 >= pre_begin &&
+            (W[k - 1].folded == "do"sv || W[k - 1].folded == "does"sv || W[k - 1].folded == "will"sv) && k - 2 >= pre_begin &&
+            (W[k - 2].folded == "nor"sv || W[k - 2].folded == "neither"sv)) {
+          negative = true;
+          break;
+        }
         if (w.folded == "or"sv && !negative) {
           for (int j = k - 1; j >= pre_begin && j >= k - 15; --j) {
             const std::string_view b = W[j].folded;
@@ -343,6 +350,14 @@ SentenceFacts analyze_sentence(std::string_view text, std::vector<Word> words, s
         ++steps;
       }
       if (g.first >= 2 && W[g.first - 1].folded == "from"sv && is_barring(W[g.first - 2].folded)) negative = true;
+      // "measures to prevent children from submitting information": kept from doing it
+      if (g.first >= 2 && W[g.first - 1].folded == "from"sv)
+        for (int j = g.first - 2; j >= std::max(pre_begin, g.first - 5); --j) {
+          const std::string_view b = W[j].folded;
+          if (b == "prevent"sv || b == "prevents"sv || b == "block"sv || b == "blocks"sv || b == "stop"sv ||
+              b == "prohibit"sv || b == "prohibits"sv)
+            negative = true;
+        }
       // "have no access to": a negation inside the action phrase
       for (int a : g.actions)
         for (int j = M[a].begin + 1; j < M[a].end; ++j)

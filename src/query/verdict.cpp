@@ -163,20 +163,33 @@ bool parental_consent(const SentenceFacts& f) {
   return false;
 }
 
+// A denial of handing data on with any condition ("except as necessary to …", "unless
+// required by law", "other than in a merger"): the condition is an exception.
+bool has_exception(const Practice& p) {
+  for (const std::string& c : p.conditions)
+    if (c != "if you use the feature") return true;
+  return false;
+}
+
 // "for money", "for monetary consideration": the scope of what selling means.
 bool consideration(const std::string& scope) {
   return scope.find("money") != std::string::npos || scope.find("monetary") != std::string::npos ||
          scope.find("consideration") != std::string::npos || scope.find("compensation") != std::string::npos;
 }
 
-// A denial that is an obligation put on others: "(providers) are obligated not to disclose",
-// "contractually required not to use".
-bool obligation(const SentenceFacts& f, const Practice& p) {
+// A denial that is not the company's own statement: an obligation put on others ("providers
+// are obligated not to disclose it"), the user's request ("you can ask that we not share
+// it"), a disclaimer ("we cannot guarantee that it will never be disclosed").
+bool not_own_denial(const SentenceFacts& f, const Practice& p) {
+  bool negated = false;
   for (const Word& w : f.words) {
     if (w.begin >= p.begin) break;
-    if (w.folded == "obligated" || w.folded == "obliged" || w.folded == "contractually" || w.folded == "bound" ||
-        w.folded == "permitted" || w.folded == "prohibited" || w.folded == "allowed")
+    const std::string& t = w.folded;
+    if (t == "obligated" || t == "obliged" || t == "contractually" || t == "bound" || t == "permitted" ||
+        t == "prohibited" || t == "allowed" || t == "request" || t == "ask" || t == "instruct" || t == "direct")
       return true;
+    if (negated && (t == "assure" || t == "guarantee" || t == "ensure" || t == "promise" || t == "warrant")) return true;
+    negated = negated || t == "not" || t == "cannot" || t == "no";
   }
   return false;
 }
@@ -250,7 +263,7 @@ bool make_claim(const Question& q, const Practice& p, const SentenceFacts& f, co
     // promise about aggregates, not a denial of sharing personal data.
     if (contains(p.conditions, "aggregated or non-identifying")) return false;
     // "Service providers are obligated not to disclose it": someone else's obligation.
-    if (obligation(f, p)) return false;
+    if (not_own_denial(f, p)) return false;
     // A denial limited to some purposes ("not shared for their marketing purposes") does not
     // deny the practice in general; "for money" only restates what selling is.
     // Selling is the exception: a policy denies it for the purposes it names, and that is
@@ -263,7 +276,7 @@ bool make_claim(const Question& q, const Practice& p, const SentenceFacts& f, co
       return true;
     }
     bool exception = contains(p.conditions, "without your consent") || contains(p.conditions, "except as described") ||
-                     ((q.intent == "sharing" || q.intent == "selling") && contains(p.conditions, "in certain circumstances"));
+                     ((q.intent == "sharing" || q.intent == "selling") && has_exception(p));
     // Children: only a parent's consent makes the denial conditional ("except as permitted
     // by law", "except for our teen site" leave it a denial with a limit).
     if (children && parental_consent(f)) exception = true;
