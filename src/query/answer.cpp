@@ -773,10 +773,14 @@ Answer answer(const Question& q, const Index& index, const std::vector<SentenceF
   } else {
     std::string what;
     for (int d : q.data) what += (what.empty() ? "" : ", ") + plain_label(lex, d);
-    for (const std::string& t : q.free_words) what += (what.empty() ? "" : ", ") + t;
-    ans.summary = std::string("Not stated. The policy does not say whether it ") + intent_verb(q.intent) +
-                  (what.empty() ? std::string(" this") : " " + what) +
-                  (scored.empty() ? "." : "; the closest passages follow.");
+    // Words the lexicon does not know are quoted as the user wrote them.
+    if (!q.free_phrase.empty())
+      ans.summary = "Not stated. The policy does not mention \"" + q.free_phrase + "\"" +
+                    (scored.empty() ? "." : "; the closest passages follow.");
+    else
+      ans.summary = std::string("Not stated. The policy does not say whether it ") + intent_verb(q.intent) +
+                    (what.empty() ? std::string(" this") : " " + what) +
+                    (scored.empty() ? "." : "; the closest passages follow.");
   }
   if (!ans.periods.empty()) {
     std::string ps;

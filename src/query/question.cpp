@@ -192,6 +192,7 @@ Question parse_question(std::string_view text, const Lexicon& lex) {
     if (mark)
       for (int k = m.begin; k < m.end; ++k) covered[static_cast<std::size_t>(k)] = true;
   }
+  std::size_t free_begin = std::string::npos, free_end = 0;
   for (std::size_t i = 0; i < q.words.size(); ++i) {
     const Word& w = q.words[i];
     if (w.punct || is_stop_word(w.folded)) continue;
@@ -207,8 +208,11 @@ Question parse_question(std::string_view text, const Lexicon& lex) {
     if (!covered[i] && !is_generic_question_word(w.stem) && w.folded.size() > 2) {
       q.free_terms.push_back(w.stem);
       q.free_words.push_back(w.folded);
+      if (free_begin == std::string::npos) free_begin = w.begin;
+      free_end = w.end;
     }
   }
+  if (free_begin != std::string::npos && free_end <= q.text.size()) q.free_phrase = q.text.substr(free_begin, free_end - free_begin);
   if (q.search_text.empty()) q.search_text = q.text;
   // Query expansion: the words policies use for what a question asks in plain words
   // ("what choices do I have" -> "opt out", "unsubscribe"): the lexicon's expansion rows

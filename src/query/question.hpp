@@ -23,6 +23,8 @@ struct Question {
   std::vector<int> actions;       // action concepts named in the question
   std::vector<std::string> free_terms;  // content words the lexicon does not know (stems)
   std::vector<std::string> free_words;  // the same words as written (lower-cased), for messages
+  std::string free_phrase;              // the question's words from the first such word to the last, as
+                                        // written ("train AI models"), for "the policy does not mention …"
   std::vector<std::string> content;     // every content word (stems)
   std::string search_text;              // the words worth a lexical search (no "website", "company")
   std::string expansion;                // policy vocabulary for the question's informal words

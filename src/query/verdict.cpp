@@ -90,6 +90,14 @@ bool hypothetical(const SentenceFacts& f, const Practice& p) {
       verb = static_cast<int>(i);
       break;
     }
+  // A sentence that names a right ("The right to know the categories of data we collect …;
+  // the categories of third parties to which we have sold data") lists what the right
+  // covers, clause after clause.
+  {
+    std::size_t i = 0;
+    while (i < f.words.size() && (f.words[i].folded == "the" || f.words[i].folded == "a" || f.words[i].punct)) ++i;
+    if (i + 1 < f.words.size() && f.words[i].folded == "right" && f.words[i + 1].folded == "to") return true;
+  }
   bool discovery = false;
   bool comma = false;
   for (int k = verb - 1; k >= 0; --k) {
@@ -104,6 +112,9 @@ bool hypothetical(const SentenceFacts& f, const Practice& p) {
       const std::string& m = f.words[static_cast<std::size_t>(k - 1)].folded;
       if (m == "may" || m == "might" || m == "could") return true;
     }
+    // "the right to request a list of third parties to which we have disclosed data", "the
+    // right to know what we collect, use, disclose and sell": a right described, not a practice
+    if ((w == "right" || w == "rights") && k + 1 < verb && f.words[static_cast<std::size_t>(k + 1)].folded == "to") return true;
     if (w == "learn" || w == "discover" || w == "aware" || w == "notified" || w == "determine" || w == "find" ||
         w == "learns" || w == "discovers" || w == "becomes" || w == "finds" || w == "informed")
       discovery = true;
