@@ -35,8 +35,10 @@ bool states_asked_practice(const Question& q, const Practice& p, const Lexicon& 
     return !business_transfer(p, lex);
   }
   if (intent == "sharing") {
-    // Third parties collecting on the company's pages is sharing with them.
-    if (p.actor == "third_party") return is_collect_action(p.action) && !q.recipient.empty();
+    // Third parties collecting or using data on the company's pages is sharing with them.
+    if (p.actor == "third_party")
+      return (is_collect_action(p.action) || p.action == "use" || p.action == "access") && !q.recipient.empty() &&
+             !p.negative;
     if (!is_share_action(p.action)) return false;
     // Selling is one way of sharing: a sale states sharing, but "we do not sell" does not
     // deny sharing.
@@ -240,6 +242,18 @@ bool make_claim(const Question& q, const Practice& p, const SentenceFacts& f, co
   if (recipient < 2 && !p.recipient.empty() && has_concept(lex, q.recipient, "advertiser") &&
       (has_concept(lex, p.purpose, "advertising") || has_concept(lex, p.purpose, "marketing")))
     recipient = 2;
+  // A third party that collects or uses data on the site is the recipient the sentence
+  // names as the actor ("ad networks may use cookies to collect information during your
+  // visit"): the lexicon's recipients the sentence names stand for it.
+  if (p.actor == "third_party" && recipient < 2 && !q.recipient.empty()) {
+    std::vector<int> named;
+    for (int c : f.concepts)
+      if (lex.entry(c).kind == Kind::recipient) named.push_back(c);
+    if (slot_cover(lex, q.recipient, named, false) == 2 && !named.empty()) recipient = 2;
+  }
+  // Aggregated or de-identified data answers a question about personal data in general,
+  // with that limit (only_aggregates makes the claim conditional).
+  if (data == 0 && only_aggregates(p, lex) && has_concept(lex, want_data, "personal_information")) data = 2;
   if (data == 0 || recipient == 0) return false;
   // A denial covers what it names and everything under it; an affirmation must name the
   // recipient asked (sharing with "third parties" does not say "advertisers").
