@@ -142,3 +142,29 @@ TEST_CASE("data in general shared with law enforcement answers a question about 
   CHECK(a.verdict != "no");
   CHECK(first_quote(d, a).find("law enforcement") != std::string::npos);
 }
+
+TEST_CASE("children: a service not meant for children implies no, and any plain statement outweighs it") {
+  Document implied = policy("Our website is not intended for children under the age of 13.\n");
+  Answer a = ask(implied, "Do you knowingly collect personal information from children?");
+  CHECK(a.verdict == "no");
+  CHECK(a.summary.find("implied") != std::string::npos);
+  Document plain = policy(
+      "Our website is not intended for children under the age of 13.\n\n"
+      "We collect personal information from children under 13 only with verifiable parental consent.\n");
+  CHECK(ask(plain, "Do you knowingly collect personal information from children?").verdict == "conditional");
+}
+
+TEST_CASE("'knowingly' in a question is not a word the policy must mention") {
+  Document d = policy("We collect your name and e-mail address when you register.\n");
+  Answer a = ask(d, "Do you knowingly collect personal information from children?");
+  CHECK(a.verdict == "not_stated");
+  CHECK(a.summary.find("knowingly") == std::string::npos);
+}
+
+TEST_CASE("an ad network collecting data on the site is sharing with advertisers") {
+  Document d = policy(
+      "Third-party ad networks may use cookies and web beacons to collect information about your visits to this site "
+      "in order to show you advertisements.\n");
+  Answer a = ask(d, "Do you share my personal information with advertisers?");
+  CHECK((a.verdict == "yes" || a.verdict == "conditional"));
+}

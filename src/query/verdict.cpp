@@ -166,6 +166,28 @@ bool mentions_children(const SentenceFacts& f, const Lexicon& lex) {
   return false;
 }
 
+// A sentence that implies a policy collects no children's data without saying so: the
+// service "is not intended for / directed to / aimed at" children, or "if we learn that we
+// have collected data from a child, we will delete it".
+bool implies_no_children_data(const SentenceFacts& f, const Lexicon& lex) {
+  if (!mentions_children(f, lex)) return false;
+  const auto& w = f.words;
+  bool learn = false, deletes = false;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    const std::string& t = w[i].folded;
+    if (t == "not" || t == "never")
+      for (std::size_t j = i + 1; j < w.size() && j <= i + 3; ++j) {
+        const std::string& u = w[j].folded;
+        if (u == "intended" || u == "directed" || u == "aimed" || u == "designed" || u == "meant" || u == "targeted" ||
+            u == "marketed" || u == "offered")
+          return true;
+      }
+    learn = learn || t == "learn" || t == "discover" || t == "aware" || t == "notified";
+    deletes = deletes || w[i].stem == "delet" || w[i].stem == "eras" || w[i].stem == "remov";
+  }
+  return learn && deletes;
+}
+
 // Consent of a parent is the one exception that makes collecting from children conditional.
 bool parental_consent(const SentenceFacts& f) {
   for (std::size_t i = 0; i + 1 < f.words.size(); ++i)
@@ -293,7 +315,7 @@ bool make_claim(const Question& q, const Practice& p, const SentenceFacts& f, co
     // deny the practice in general; "for money" only restates what selling is.
     // Selling is the exception: a policy denies it for the purposes it names, and that is
     // its answer ("No (for marketing or promotional use)"), stated with its limit.
-    if (!p.scope.empty() && !consideration(p.scope)) {
+    if (!p.scope.empty() && !consideration(p.scope) && !children) {
       if (q.intent != "selling") return false;
       out.side = Side::deny;
       out.strength -= 0.3;
@@ -509,6 +531,16 @@ Decision decide_verdict(const Question& q, const std::vector<RankedSentence>& po
       if ((dnt || !acts.empty()) && make_claim(q, p, f, lex, static_cast<int>(r), data_named, c)) claims.push_back(c);
     }
   }
+  if (q.intent == "children")
+    for (std::size_t r = 0; r < pool.size(); ++r)
+      if (implies_no_children_data(facts_of(pool[r].sentence), lex)) {
+        Claim c;
+        c.position = static_cast<int>(r);
+        c.side = Side::deny;
+        c.strength = -0.5;  // any plain statement of the practice outweighs it
+        c.limits.push_back("implied: the service is not meant for children");
+        claims.push_back(c);
+      }
   Decision d = decide_from_claims(claims);
   if (d.decider >= 0 || !topic_only) return d;
   return decide_by_topic(q, pool, practices_of, free_terms_ok, window);
