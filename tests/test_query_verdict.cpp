@@ -168,3 +168,25 @@ TEST_CASE("an ad network collecting data on the site is sharing with advertisers
   Answer a = ask(d, "Do you share my personal information with advertisers?");
   CHECK((a.verdict == "yes" || a.verdict == "conditional"));
 }
+
+TEST_CASE("a denial about one kind of data does not deny sharing personal data in general") {
+  Document d = policy("We do not store or otherwise share any credit card information.\n");
+  CHECK(ask(d, "Do you share my personal information with advertisers?").verdict == "not_stated");
+}
+
+TEST_CASE("a negative adverb before an inverted subject denies: nowhere on the site do we collect") {
+  Document d = policy("Please note that nowhere on the site do we knowingly collect personal information from children under 13.\n");
+  CHECK(ask(d, "Do you knowingly collect personal information from children?").verdict == "no");
+}
+
+TEST_CASE("what the company says it does not know of is not a practice: no actual knowledge that we sell") {
+  Document d = policy("We do not have actual knowledge that we sell personal information of minors under 16.\n");
+  CHECK(ask(d, "Do you knowingly collect personal information from children?").verdict != "conditional");
+}
+
+TEST_CASE("a policy not to share with an exception is conditional") {
+  Document d = policy(
+      "It is our strict policy not to share your personal information with any third party, except as is necessary to "
+      "process your order.\n");
+  CHECK(ask(d, "Do you share my personal information with advertisers?").verdict == "conditional");
+}

@@ -301,10 +301,18 @@ SentenceFacts analyze_sentence(std::string_view text, std::vector<Word> words, s
         // "we do not market to children or knowingly collect": a verb coordinated by "or" /
         // "nor" after a denied verb of the same subject is denied too.
         // "nor do we knowingly collect": the subject after an inverted auxiliary
+        // "nowhere on the site do we collect", "at no time will we sell": the same, after a
+        // negative adverbial
         if ((w.folded == "we"sv || w.folded == "they"sv) && k - 1 >= pre_begin &&
-            (W[k - 1].folded == "do"sv || W[k - 1].folded == "does"sv || W[k - 1].folded == "will"sv) && k - 2 >= pre_begin &&
-            (W[k - 2].folded == "nor"sv || W[k - 2].folded == "neither"sv)) {
-          negative = true;
+            (W[k - 1].folded == "do"sv || W[k - 1].folded == "does"sv || W[k - 1].folded == "will"sv)) {
+          for (int j = k - 2; j >= pre_begin && j >= k - 8; --j) {
+            const std::string_view b = W[j].folded;
+            if (W[j].punct) break;
+            if (b == "nor"sv || b == "neither"sv || b == "nowhere"sv || b == "never"sv || b == "no"sv) {
+              negative = true;
+              break;
+            }
+          }
           break;
         }
         if (w.folded == "or"sv && !negative) {

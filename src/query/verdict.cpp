@@ -117,6 +117,8 @@ bool hypothetical(const SentenceFacts& f, const Practice& p) {
     // "the right to request a list of third parties to which we have disclosed data", "the
     // right to know what we collect, use, disclose and sell": a right described, not a practice
     if ((w == "right" || w == "rights") && k + 1 < verb && f.words[static_cast<std::size_t>(k + 1)].folded == "to") return true;
+    // "we do not have actual knowledge that we sell data of minors": what is known, not done
+    if (w == "knowledge") return true;
     if (w == "learn" || w == "discover" || w == "aware" || w == "notified" || w == "determine" || w == "find" ||
         w == "learns" || w == "discovers" || w == "becomes" || w == "finds" || w == "informed")
       discovery = true;
@@ -298,7 +300,9 @@ bool make_claim(const Question& q, const Practice& p, const SentenceFacts& f, co
   if (p.negative && !children && !p.data.empty()) {
     bool broad = false;
     for (int d : p.data) broad = broad || lex.entry(d).generic;
-    if (!broad && q.data.empty()) return false;
+    for (int d : p.data)
+      for (int w : q.data) broad = broad || lex.is_a(w, d);
+    if (!broad) return false;
   }
   out.position = position;
   out.strength = (data + recipient) / 4.0 - 0.01 * position;
