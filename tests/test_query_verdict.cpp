@@ -190,3 +190,13 @@ TEST_CASE("a policy not to share with an exception is conditional") {
       "process your order.\n");
   CHECK(ask(d, "Do you share my personal information with advertisers?").verdict == "conditional");
 }
+
+TEST_CASE("a denial about personal data in general answers for location only where the policy speaks of location") {
+  const char* q = "Do you share my location with third parties?";
+  Document silent = policy("We will not disclose your personal information to third parties without your consent.\n");
+  CHECK(ask(silent, q).verdict == "not_stated");
+  Document speaks = policy(
+      "We collect your location when you use the app.\n\n"
+      "We will not disclose your personal information to third parties without your consent.\n");
+  CHECK(ask(speaks, q).verdict == "conditional");
+}

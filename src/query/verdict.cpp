@@ -287,6 +287,11 @@ bool make_claim(const Question& q, const Practice& p, const SentenceFacts& f, co
   // specifically as asked ("we may disclose your information to law enforcement" answers
   // "is my IP address shared with law enforcement?"; "third parties may use information"
   // says nothing of location in a policy that never mentions location).
+  // The same holds for a denial: "we do not share your personal information without
+  // consent" answers for location only in a policy that speaks of location.
+  bool specific_data = false;
+  for (int w : want_data) specific_data = specific_data || !lex.entry(w).generic;
+  if (p.negative && data < 2 && specific_data && !data_named) return false;
   if (!p.negative && data < 2 && !want_data.empty() && !data_named) {
     bool specific_recipient = false;
     for (int r : q.recipient) specific_recipient = specific_recipient || !lex.entry(r).generic;
