@@ -693,7 +693,22 @@ Answer answer(const Question& q, const Index& index, const std::vector<SentenceF
   std::vector<RankedSentence> ranked;
   for (std::size_t r = 0; r < pool; ++r) {
     const Scored& sc = scored[r];
-    ranked.push_back(RankedSentence{sc.sentence, sc.verdict_topic > 0, sc.verdict_section > 0, sc.ev.lexical, sc.ev.slots});
+    RankedSentence rs{sc.sentence, sc.verdict_topic > 0, sc.verdict_section > 0, sc.ev.lexical, sc.ev.slots};
+    // Where the sentence stands: the titles above it, and (for "these requests") the
+    // sentences just before it in its section.
+    const Sentence& sent = doc.sentences[static_cast<std::size_t>(sc.sentence)];
+    if (sent.section >= 0)
+      for (const std::string& title : doc.sections[static_cast<std::size_t>(sent.section)].path) {
+        std::vector<Word> words = tokenize(title);
+        rs.dnt_context = rs.dnt_context || names_do_not_track(words);
+        rs.regional_section = rs.regional_section || names_region(words);
+      }
+    for (int back = 1; back <= 3 && sc.sentence - back >= 0; ++back) {
+      const std::size_t prev = static_cast<std::size_t>(sc.sentence - back);
+      if (doc.sentences[prev].section != sent.section) break;
+      if (body[prev] && names_do_not_track(facts_of(prev).words)) rs.dnt_context = true;
+    }
+    ranked.push_back(rs);
   }
   const Decision v = decide_verdict(
       q, ranked, rank_intent != q.intent ? pool : 5,

@@ -127,14 +127,7 @@ bool hypothetical(const SentenceFacts& f, const Practice& p) {
   return false;
 }
 
-// "Do Not Track", "DNT" (not Global Privacy Control, another signal).
-bool names_do_not_track(const SentenceFacts& f) {
-  for (std::size_t i = 0; i < f.words.size(); ++i) {
-    const std::string& w = f.words[i].folded;
-    if (w == "dnt" || (w == "track" && i >= 2 && f.words[i - 1].folded == "not" && f.words[i - 2].folded == "do")) return true;
-  }
-  return false;
-}
+bool names_do_not_track(const SentenceFacts& f) { return names_do_not_track(f.words); }
 
 // Does a sentence say how long data is kept: a period, "as long as", "until", "no longer
 // than", "indefinitely", "as necessary", "after you close your account"?
@@ -297,8 +290,9 @@ bool make_claim(const Question& q, const Practice& p, const SentenceFacts& f, co
     for (int r : q.recipient) specific_recipient = specific_recipient || !lex.entry(r).generic;
     if (!specific_recipient || recipient < 2) return false;
   }
-  // An affirmation needs data, unless the question names none ("we sell premium services").
-  if (!p.negative && p.data.empty() && q.intent == "selling") return false;
+  // An affirmation of handing data on needs the data ("we sell premium services", "these
+  // purposes include providing our services" hand on none).
+  if (!p.negative && p.data.empty() && (q.intent == "selling" || q.intent == "sharing")) return false;
   // A denial of a narrower practice ("we do not sell your e-mail address") does not deny
   // selling all personal data; a denial about one kind of data for an unnamed-data question
   // neither ("we do not retain children's data").
@@ -491,7 +485,7 @@ Decision decide_deletion(const std::vector<RankedSentence>& pool, const FactsOf&
       else personal = true;
     }
     if (!user || !personal || (device && !has_stem(f.words, {"account", "profil", "person"}))) continue;
-    d.verdict = has_stem(f.words, {"resid", "california", "eea", "european"}) ? "conditional" : "yes";
+    d.verdict = has_stem(f.words, {"resid", "california", "eea", "european"}) || pool[r].regional_section ? "conditional" : "yes";
     if (d.verdict == "conditional") d.limits.push_back("only for residents of some places");
     d.decider = static_cast<int>(r);
     return d;
@@ -500,6 +494,25 @@ Decision decide_deletion(const std::vector<RankedSentence>& pool, const FactsOf&
 }
 
 }  // namespace
+
+bool names_do_not_track(const std::vector<Word>& words) {
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string& w = words[i].folded;
+    if (w == "dnt" || (w == "track" && i >= 2 && words[i - 1].folded == "not" && words[i - 2].folded == "do")) return true;
+  }
+  return false;
+}
+
+bool names_region(const std::vector<Word>& words) {
+  for (const Word& w : words) {
+    const std::string& t = w.folded;
+    if (t == "california" || t == "californian" || t == "eea" || t == "gdpr" || t == "europe" || t == "european" ||
+        t == "nevada" || t == "virginia" || t == "colorado" || t == "uk" || t == "residents" || t == "brazil" ||
+        t == "canada" || t == "ccpa" || t == "cpra" || t == "switzerland")
+      return true;
+  }
+  return false;
+}
 
 Decision decide_verdict(const Question& q, const std::vector<RankedSentence>& pool, std::size_t window,
                         const PracticesOf& practices_of, const FactsOf& facts_of, const Lexicon& lex) {
@@ -531,7 +544,7 @@ Decision decide_verdict(const Question& q, const std::vector<RankedSentence>& po
     if ((q.intent == "cookies" || q.intent == "tracking") && !dnt && !pool[r].on_topic) continue;
     // Do Not Track: the sentence (or the one before it: "We do not honor these requests");
     // Global Privacy Control is another signal.
-    if (dnt && !names_do_not_track(f) && !(s > 0 && names_do_not_track(facts_of(s - 1)))) continue;
+    if (dnt && !names_do_not_track(f) && !pool[r].dnt_context) continue;
     for (const Practice& p : practices_of(s)) {
       Claim c;
       // Honouring must name the signal ("we adhere to the standards of this policy" after a
