@@ -1,5 +1,7 @@
 #include "query/practices.hpp"
 
+#include "query/practices/model.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <array>
@@ -17,45 +19,9 @@ bool is_collect_action(std::string_view a) {
          a == "retain" || a == "access";
 }
 
+using namespace passes;
+
 namespace {
-
-const std::unordered_set<std::string_view>& skip_words() {
-  // Words allowed between a negation or modal and the verb it governs.
-  static const std::unordered_set<std::string_view> s{
-      "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
-      "be", "been", "being", "is", "are", "was", "were", "have", "has", "had", "ever", "knowingly",
-      "intentionally", "willfully", "wilfully", "otherwise", "directly", "also", "actively", "generally",
-      "currently", "presently", "routinely", "typically", "normally", "further", "then", "not", "never",
-      "either", "neither", "nor", "automatically", "only", "voluntarily", "deliberately", "specifically",
-      "in", "any", "way", "ourselves", "themselves", "it", "to", "need", "want", "try", "seek", "sell", "rent",
-      "able", "unable", "continue", "choose", "designed", "configured", "equipped", "built", "setup", "decide", "elect", "permitted", "allowed", "authorized", "authorised", "entitled", "likely", "free"};
-  return s;
-}
-
-const std::unordered_set<std::string_view>& determiners() {
-  static const std::unordered_set<std::string_view> s{
-      "the", "a", "an", "for", "of", "your", "our", "its", "their", "such", "any", "this", "that", "these",
-      "those", "his", "her", "my", "promotional", "commercial", "personal", "acceptable", "internal",
-      "fair", "lawful", "permitted", "authorized", "unauthorized", "secondary", "further", "own", "no",
-      "restrict", "limit", "prohibit", "whose", "which", "what", "in", "on", "by", "from", "upon", "if",
-      "third", "party's", "company's", "'s", "retail", "grocery", "physical", "online", "app"};
-  return s;
-}
-
-bool is_be(std::string_view w) {
-  return w == "is" || w == "are" || w == "was" || w == "were" || w == "be" || w == "been" || w == "being" ||
-         w == "get" || w == "gets";
-}
-
-// "prohibited from using", "restricted from sharing": a denial without a negation word
-bool is_barring(std::string_view w) {
-  return w == "prohibited" || w == "restricted" || w == "barred" || w == "precluded" || w == "forbidden";
-}
-
-bool is_clause_mark(const Word& w) {
-  if (w.punct) return w.folded == ";"sv || w.folded == "."sv || w.folded == ":"sv || w.folded == "!"sv || w.folded == "?"sv;
-  return w.folded == "but"sv || w.folded == "however"sv || w.folded == "whereas"sv;
-}
 
 // A participle right after a noun and before "by / through / from …" ("information
 // gathered by cookies", "data collected through the app"): a reduced relative clause that
@@ -120,49 +86,30 @@ SentenceFacts analyze_sentence(std::string_view text, std::vector<Word> words, s
   SentenceFacts f;
   f.words = std::move(words);
   f.matches = std::move(matches);
-  const auto& W = f.words;
-  const int n = static_cast<int>(W.size());
-  const auto& M = f.matches;
 
   add_topics(f, lex);
   f.analyzed = true;
-  std::vector<int> actions;
-  std::vector<int> negations, modals, conditions, subjects, datas, recips, purps;
-  for (int i = 0; i < static_cast<int>(M.size()); ++i) {
-    switch (lex.entry(M[i].cid).kind) {
-      case Kind::action: actions.push_back(i); break;
-      case Kind::negation: negations.push_back(i); break;
-      case Kind::modality: modals.push_back(i); break;
-      case Kind::condition: conditions.push_back(i); break;
-      case Kind::subject: subjects.push_back(i); break;
-      case Kind::data: datas.push_back(i); break;
-      case Kind::recipient: recips.push_back(i); break;
-      case Kind::purpose: purps.push_back(i); break;
-      default: break;
-    }
-  }
+  const SentenceModel s(text, f.words, f.matches, lex);
+  const auto& W = s.words;
+  const auto& M = s.matches;
+  const int n = s.n;
+  const auto& actions = s.actions;
+  const auto& negations = s.negations;
+  const auto& modals = s.modals;
+  const auto& conditions = s.conditions;
+  const auto& subjects = s.subjects;
+  const auto& datas = s.datas;
+  const auto& recips = s.recipients;
+  const auto& purps = s.purposes;
   f.periods = find_periods(text, W);
-
-  auto inside = [&](const Match& a, const std::vector<int>& spans, bool strict) {
-    for (int s : spans) {
-      const Match& b = M[s];
-      if (a.begin >= b.begin && a.end <= b.end && (!strict || b.end - b.begin > a.end - a.begin)) return true;
-    }
-    return false;
-  };
-  auto prev_word = [&](int i) -> int {
-    for (int k = i - 1; k >= 0; --k)
-      if (!W[k].punct) return k;
-    return -1;
-  };
 
   // Keep the action mentions that are verbs of a practice.
   std::vector<int> verbs;
   int nominal_end = -1;  // word index after the last action named by a noun
   for (int a : actions) {
     const Match& m = M[a];
-    if (inside(m, datas, false) || inside(m, recips, false) || inside(m, conditions, false) ||
-        inside(m, purps, true))
+    if (s.inside(m, datas, false) || s.inside(m, recips, false) || s.inside(m, conditions, false) ||
+        s.inside(m, purps, true))
       continue;
     const Concept& c = lex.entry(m.cid);
     if (c.id == "none"sv) continue;
@@ -224,34 +171,14 @@ SentenceFacts analyze_sentence(std::string_view text, std::vector<Word> words, s
     groups.push_back(Group{{v}, m.begin, m.end});
   }
 
-  // "They may, however, use ...": "however" between commas is parenthetical, no clause break.
-  auto clause_mark = [&](int k) {
-    if (!is_clause_mark(W[k])) return false;
-    if (W[k].folded == "however"sv && k > 0 && k + 1 < n && W[k - 1].folded == ","sv && W[k + 1].folded == ","sv) {
-      int pw = k - 2;
-      if (pw >= 0 && !W[pw].punct) return false;
-    }
-    return true;
-  };
-  auto clause_start = [&](int i) {
-    for (int k = i - 1; k >= 0; --k)
-      if (clause_mark(k)) return k + 1;
-    return 0;
-  };
-  auto clause_end = [&](int i) {
-    for (int k = i; k < n; ++k)
-      if (clause_mark(k)) return k;
-    return n;
-  };
-
   bool prev_negative = false;
   std::string prev_actor;
   bool prev_joint = false;
   std::vector<int> prev_data;  // data of the previous practice group (for "it", "them")
   for (std::size_t gi = 0; gi < groups.size(); ++gi) {
     const Group& g = groups[gi];
-    int cs = clause_start(g.first);
-    int ce = clause_end(g.last_end);
+    int cs = s.clause_start(g.first);
+    int ce = s.clause_end(g.last_end);
     int pre_begin = cs;
     if (gi > 0 && groups[gi - 1].last_end > pre_begin) pre_begin = groups[gi - 1].last_end;
     int obj_end = ce;
@@ -640,8 +567,8 @@ SentenceFacts analyze_sentence(std::string_view text, std::vector<Word> words, s
       while (k >= pre_begin && (skip_words().count(W[k].folded) || negations.end() != std::find_if(negations.begin(), negations.end(), [&](int ni) { return M[ni].begin <= k && k < M[ni].end; })))
         --k;
       int subj_at = -1;
-      for (int s : subjects)
-        if (M[s].end == k + 1) subj_at = M[s].begin;
+      for (int sj : subjects)
+        if (M[sj].end == k + 1) subj_at = M[sj].begin;
       if (subj_at > 0) {
         // "the information (that) we collect": a definition, not a practice of its own
         int j = subj_at - 1;
@@ -685,7 +612,7 @@ SentenceFacts analyze_sentence(std::string_view text, std::vector<Word> words, s
         for (int k = g.last_end; k < ce; ++k)
           if (!(W[k].folded == "the"sv || W[k].folded == "following"sv || W[k].folded == "these"sv || W[k].folded == "things"sv))
             announces = false;
-        int le = clause_end(ce + 1);
+        int le = s.clause_end(ce + 1);
         if (announces)
           for (int d : datas)
             if (M[d].begin > ce && M[d].end <= le) data.push_back(M[d].cid);
@@ -694,8 +621,8 @@ SentenceFacts analyze_sentence(std::string_view text, std::vector<Word> words, s
     for (int r : recips) {
       const Match& rm = M[r];
       if (rm.begin < g.last_end || rm.end > obj_end) continue;
-      int pw = prev_word(rm.begin);
-      int pw2 = pw >= 0 ? prev_word(pw) : -1;
+      int pw = s.prev_word(rm.begin);
+      int pw2 = pw >= 0 ? s.prev_word(pw) : -1;
       bool source = (pw >= 0 && W[pw].folded == "from"sv) || (pw2 >= 0 && W[pw2].folded == "from"sv);
       if (!source) recipient.push_back(rm.cid);
     }
@@ -744,7 +671,7 @@ SentenceFacts analyze_sentence(std::string_view text, std::vector<Word> words, s
         else if (w == "excluding" && k < ce)
           from = k + 1;
         if (from >= 0) break;
-        if (k < ce && W[k].folded != "("sv && clause_mark(k)) break;
+        if (k < ce && W[k].folded != "("sv && s.breaks_clause(k)) break;
       }
       if (from >= 0) {
         int until = from;
@@ -771,8 +698,8 @@ SentenceFacts analyze_sentence(std::string_view text, std::vector<Word> words, s
     if (!negative && gi > 0 && groups[gi - 1].last_end >= cs && g.first - groups[gi - 1].last_end <= 6 &&
         prev_negative) {
       bool fresh_subject = false;
-      for (int s : subjects)
-        if (M[s].begin >= groups[gi - 1].last_end && M[s].end <= g.first) fresh_subject = true;
+      for (int sj : subjects)
+        if (M[sj].begin >= groups[gi - 1].last_end && M[sj].end <= g.first) fresh_subject = true;
       if (!fresh_subject) negative = true;
     }
     prev_negative = negative;
@@ -890,7 +817,7 @@ SentenceFacts analyze_sentence(std::string_view text, std::vector<Word> words, s
       if (p.action == "collect"sv || p.action == "receive"sv || p.action == "obtain"sv) {
         for (int d : datas)
           if (lex.entry(M[d].cid).id == "cookies"sv && M[d].begin > g.last_end) {
-            int pw = prev_word(M[d].begin);
+            int pw = s.prev_word(M[d].begin);
             for (int j = pw; j >= g.last_end && j >= pw - 3; --j)
               if (W[j].folded == "using"sv || W[j].folded == "through"sv || W[j].folded == "via"sv || W[j].folded == "with"sv ||
                   W[j].folded == "by"sv)
@@ -1009,7 +936,7 @@ SentenceFacts analyze_sentence(std::string_view text, std::vector<Word> words, s
       }
       if (audience.empty()) continue;
       // the data is the subject of the clause
-      int cs = clause_start(k);
+      int cs = s.clause_start(k);
       std::vector<int> data;
       for (int d : datas)
         if (M[d].begin >= cs && M[d].end <= j + 1 &&
@@ -1064,8 +991,8 @@ SentenceFacts analyze_sentence(std::string_view text, std::vector<Word> words, s
       }
     }
     bool user_subject = false;
-    for (int s : subjects)
-      if (lex.entry(M[s].cid).id == "user"sv && M[s].begin <= 1 && !inside(M[s], datas, false)) user_subject = true;
+    for (int sj : subjects)
+      if (lex.entry(M[sj].cid).id == "user"sv && M[sj].begin <= 1 && !s.inside(M[sj], datas, false)) user_subject = true;
     // A list item without a verb of its own: "Payment and billing details.", "Your
     // username and password", "Email address when you sign up for the newsletter".
     bool fragment = false;
