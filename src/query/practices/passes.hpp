@@ -1,0 +1,42 @@
+#pragma once
+// The passes of practice extraction (internal), in the order analyze_sentence runs them
+// over one SentenceModel:
+//
+//   find_action_verbs        action mentions that are verbs of a statement, not nouns
+//   group_coordinated_verbs  "sell, rent, or share": verbs sharing subject and object
+//   find_clause              per group: its clause, the words before it, its object region
+//   ...
+#include "query/practices.hpp"
+#include "query/practices/model.hpp"
+
+#include <vector>
+
+namespace policyq::query::passes {
+
+// Coordinated action verbs that share one subject and one object ("sell, rent, or share").
+struct ActionGroup {
+  std::vector<int> actions;  // mentions
+  int first = 0;             // word index of the first action
+  int last_end = 0;          // word index after the last action
+};
+
+// Where the words of one group lie.
+struct Clause {
+  int begin = 0;       // first word of the group's clause
+  int end = 0;         // the clause mark that ends it, or n
+  int pre_begin = 0;   // the words before the verb: from the clause start or the previous group's end
+  int object_end = 0;  // the object region [last_end, object_end): up to the next verb or the clause end
+};
+
+// The action mentions that are verbs of a practice statement, in order: not the nouns
+// ("the collection of data", "our use of"), gerunds after a noun, or actions inside a
+// data, recipient, condition or purpose phrase.
+std::vector<int> find_action_verbs(const SentenceModel& s);
+
+// Groups verbs joined by commas, "or", "and" and the like ("have access to or process").
+std::vector<ActionGroup> group_coordinated_verbs(const SentenceModel& s, const std::vector<int>& verbs);
+
+// The clause and object region of groups[gi].
+Clause find_clause(const SentenceModel& s, const std::vector<ActionGroup>& groups, std::size_t gi);
+
+}  // namespace policyq::query::passes
