@@ -5,10 +5,12 @@
 //   find_action_verbs        action mentions that are verbs of a statement, not nouns
 //   group_coordinated_verbs  "sell, rent, or share": verbs sharing subject and object
 //   find_clause              per group: its clause, the words before it, its object region
+//   read_polarity_and_modality  "do not", "may", "is shared"
 //   ...
 #include "query/practices.hpp"
 #include "query/practices/model.hpp"
 
+#include <string>
 #include <vector>
 
 namespace policyq::query::passes {
@@ -28,6 +30,13 @@ struct Clause {
   int object_end = 0;  // the object region [last_end, object_end): up to the next verb or the clause end
 };
 
+// What the passes read of one group, filled in pipeline order; its practices are made from it.
+struct Reading {
+  bool negative = false;  // denied (read_polarity_and_modality; find_actor and carry_denial_to_chained_verb add)
+  std::string modality;   // the first modal before the verb: may | will | must | ...
+  bool passive = false;   // "be" + participle: the actor follows "by", the data precedes the verb
+};
+
 // The action mentions that are verbs of a practice statement, in order: not the nouns
 // ("the collection of data", "our use of"), gerunds after a noun, or actions inside a
 // data, recipient, condition or purpose phrase.
@@ -38,5 +47,8 @@ std::vector<ActionGroup> group_coordinated_verbs(const SentenceModel& s, const s
 
 // The clause and object region of groups[gi].
 Clause find_clause(const SentenceModel& s, const std::vector<ActionGroup>& groups, std::size_t gi);
+
+// Negation, modality and voice from the words before the verb: r.negative, r.modality, r.passive.
+void read_polarity_and_modality(const SentenceModel& s, const ActionGroup& g, const Clause& c, Reading& r);
 
 }  // namespace policyq::query::passes
