@@ -71,10 +71,7 @@ SentenceFacts analyze_sentence(std::string_view text, std::vector<Word> words, s
 
   const std::vector<ActionGroup> groups = group_coordinated_verbs(s, find_action_verbs(s));
 
-  bool prev_negative = false;
-  std::string prev_actor;
-  bool prev_joint = false;
-  std::vector<int> prev_data;  // data of the previous practice group (for "it", "them")
+  PreviousGroup prev;
   for (std::size_t gi = 0; gi < groups.size(); ++gi) {
     const ActionGroup& g = groups[gi];
     const Clause clause = find_clause(s, groups, gi);
@@ -85,138 +82,10 @@ SentenceFacts analyze_sentence(std::string_view text, std::vector<Word> words, s
     bool negative = r.negative;
     std::string modality = r.modality;
     bool passive = r.passive;
-    // Actor: the head word before the verb (after auxiliaries, adverbs and a relative
-    // pronoun): "we", "you", a recipient ("third parties that do not collect"), else the
-    // first party (the company, by name or as "the Service"); "by X" after a passive verb.
-    std::string actor = "first_party";
-    bool joint = false;  // the first party acts together with the third-party subject
-    {
-      auto covering = [&](const std::vector<int>& v, int k) -> int {
-        for (int x : v)
-          if (M[x].begin <= k && k < M[x].end) return x;
-        return -1;
-      };
-      auto walk_back = [&](int k) {
-        while (k >= cs) {
-          const Word& w = W[k];
-          // "They may, however, use ...": a parenthetical adverb between commas
-          if (w.folded == ","sv && k - 2 >= cs && W[k - 2].folded == ","sv &&
-              (W[k - 1].folded == "however"sv || W[k - 1].folded == "therefore"sv || W[k - 1].folded == "also"sv ||
-               W[k - 1].folded == "though"sv || W[k - 1].folded == "furthermore"sv || W[k - 1].folded == "moreover"sv ||
-               W[k - 1].folded == "additionally"sv || W[k - 1].folded == "instead"sv || W[k - 1].folded == "sometimes"sv ||
-               W[k - 1].folded == "occasionally"sv || W[k - 1].folded == "thus"sv)) {
-            k -= 3;
-            continue;
-          }
-          if (k - 1 >= cs && w.folded == "from"sv && is_barring(W[k - 1].folded)) {
-            k -= 2;
-            continue;
-          }
-          if (w.punct) break;
-          if (covering(negations, k) >= 0 || covering(modals, k) >= 0 ||
-              (skip_words().count(w.folded) && w.folded != "it"sv) || (w.folded.size() > 3 && w.folded.ends_with("ly"))) {
-            --k;
-            continue;
-          }
-          break;
-        }
-        return k;
-      };
-      int k = walk_back(g.first - 1);
-      // "..., in order to collect": an infinitive takes the subject of the verb before it
-      bool infinitive = false;
-      for (int j = g.first - 1; j >= cs && j >= g.first - 3; --j) {
-        if (W[j].folded == "to"sv) { infinitive = true; break; }
-        if (!(W[j].folded.size() > 3 && W[j].folded.ends_with("ly")) && W[j].folded != "also"sv && W[j].folded != "then"sv)
-          break;
-      }
-      // "They have access to your data, but may not use it": the subject of the clause before
-      if (k < cs && cs > 0 && gi > 0 && !prev_actor.empty() && (W[cs - 1].folded == "but"sv || W[cs - 1].folded == ";"sv))
-        actor = prev_actor;
-      if (infinitive && gi > 0 && !prev_actor.empty()) {
-        actor = prev_actor;
-        joint = prev_joint;  // "We and our partners use tools to collect ...": both collect
-      }
-      if (k >= cs && (W[k].folded == "that"sv || W[k].folded == "who"sv || W[k].folded == "which"sv)) {
-        --k;
-        if (k >= cs && W[k].folded == ","sv) --k;
-      }
-      if (k >= cs && !passive) {
-        int sj = covering(subjects, k);
-        int r = covering(recips, k);
-        if (sj >= 0) {
-          const std::string_view who = lex.entry(M[sj].cid).id;
-          actor = who == "user" ? "user" : who == "third_party" ? "third_party" : "first_party";
-          // "these companies and individuals have access": people named with a third party
-          int c = M[sj].begin - 1;
-          if (who == "user" && c - 1 >= cs && (W[c].folded == "and"sv || W[c].folded == "or"sv) &&
-              (covering(recips, c - 1) >= 0 ||
-               (covering(subjects, c - 1) >= 0 && lex.entry(M[covering(subjects, c - 1)].cid).id == "third_party"sv)))
-            actor = "third_party";
-        } else if (r >= 0 && M[r].end == k + 1) {
-          actor = "third_party";
-          // "We and our service providers collect", "Acme and its affiliates use": both act
-          {
-            int a = M[r].begin - 1;
-            // "our third party service provider": the words of the recipient phrase
-            while (a >= cs && (W[a].folded == "our"sv || W[a].folded == "its"sv || W[a].folded == "their"sv ||
-                               W[a].folded == "trusted"sv || W[a].folded == "selected"sv || covering(recips, a) >= 0))
-              --a;
-            if (a - 1 >= cs && (W[a].folded == "and"sv || W[a].folded == "or"sv)) {
-              int sj2 = covering(subjects, a - 1);
-              auto capital = [&](int i) {
-                return !W[i].punct && W[i].begin < text.size() && std::isupper(static_cast<unsigned char>(text[W[i].begin]));
-              };
-              // "Acme and its affiliates", also after an opening clause or a run-in heading
-              bool named = capital(a - 1) && (a - 1 == cs || W[a - 2].punct || capital(a - 2));
-              if ((sj2 >= 0 && lex.entry(M[sj2].cid).id == "first_party"sv) || named) joint = true;
-            }
-          }
-          // "(do not) allow third parties to collect": the denial of "allow" covers the verb
-          int a = M[r].begin - 1;
-          while (a >= cs && (W[a].folded == "other"sv || W[a].folded == "any"sv || W[a].folded == "such"sv ||
-                             W[a].folded == "our"sv || W[a].folded == "its"sv || W[a].folded == "their"sv ||
-                             W[a].folded == "the"sv || W[a].folded == "these"sv || W[a].folded == "those"sv))
-            --a;
-          if (a >= cs) {
-            const std::string_view st = W[a].stem;
-            if (st == "allow" || st == "permit" || st == "author" || st == "let" || st == "enabl") {
-              for (int j = a - 1, steps = 0; j >= cs && steps < 5; --j, ++steps) {
-                if (covering(negations, j) >= 0) negative = true;
-                else if (!skip_words().count(W[j].folded)) break;
-              }
-            }
-          }
-        }
-      }
-      // "Third parties that support our services may also use ...": the subject of a clause
-      // whose head is a recipient, with the verb after its relative clause.
-      if (actor == "first_party" && !passive && k >= cs) {
-        // "partners that work with us may collect": "us" there is an object, not the subject
-        bool object_us = W[k].folded == "us"sv && k - 1 >= cs &&
-                         (W[k - 1].folded == "with"sv || W[k - 1].folded == "for"sv || W[k - 1].folded == "to"sv ||
-                          W[k - 1].folded == "help"sv || W[k - 1].folded == "helps"sv || W[k - 1].folded == "by"sv);
-        if (covering(subjects, k) < 0 || object_us) {
-          int h = cs;
-          while (h < g.first && (W[h].punct || W[h].folded == "the"sv || W[h].folded == "these"sv ||
-                                 W[h].folded == "such"sv || W[h].folded == "some"sv || W[h].folded == "other"sv ||
-                                 W[h].folded == "certain"sv || W[h].folded == "many"sv))
-            ++h;
-          for (int r : recips)
-            if (M[r].begin >= cs && M[r].begin <= h && M[r].end > h && M[r].end < g.first &&
-                (W[M[r].end].folded == "that"sv || W[M[r].end].folded == "who"sv || W[M[r].end].folded == "which"sv ||
-                 W[M[r].end].folded == "may"sv || W[M[r].end].folded == "can"sv || W[M[r].end].folded == "will"sv))
-              actor = "third_party";
-        }
-      }
-      if (passive && g.last_end < n && W[g.last_end].folded == "by"sv) {
-        for (int r : recips)
-          if (M[r].begin >= g.last_end && M[r].begin <= g.last_end + 3) actor = "third_party";
-        for (int sj : subjects)
-          if (M[sj].begin >= g.last_end && M[sj].begin <= g.last_end + 2 && lex.entry(M[sj].cid).id == "first_party"sv)
-            actor = "first_party";
-      }
-    }
+    find_actor(s, g, clause, prev, r);
+    negative = r.negative;
+    const std::string actor = r.actor;
+    const bool joint = r.joint;
 
     // "how we collect, use and share your information": describes, does not state.
     {
@@ -379,7 +248,7 @@ SentenceFacts analyze_sentence(std::string_view text, std::vector<Word> words, s
       }
       if (data.empty() && g.last_end < obj_end) {
         const std::string_view o = W[g.last_end].folded;
-        if (o == "it" || o == "them" || o == "this" || o == "these" || o == "that") data = prev_data;
+        if (o == "it" || o == "them" || o == "this" || o == "these" || o == "that") data = prev.data;
       }
       // "Acme collects the following: search terms, IP address, ...": the list after the colon
       if (data.empty() && ce < n && W[ce].folded == ":"sv && ce - g.last_end <= 3 && gi + 1 == groups.size()) {
@@ -471,16 +340,16 @@ SentenceFacts analyze_sentence(std::string_view text, std::vector<Word> words, s
     // A denial carries over to a verb chained after it in the same clause
     // ("will not sell ... or authorize any third party to use").
     if (!negative && gi > 0 && groups[gi - 1].last_end >= cs && g.first - groups[gi - 1].last_end <= 6 &&
-        prev_negative) {
+        prev.negative) {
       bool fresh_subject = false;
       for (int sj : subjects)
         if (M[sj].begin >= groups[gi - 1].last_end && M[sj].end <= g.first) fresh_subject = true;
       if (!fresh_subject) negative = true;
     }
-    prev_negative = negative;
-    prev_actor = actor;
-    prev_joint = joint;
-    prev_data = data;
+    prev.negative = negative;
+    prev.actor = actor;
+    prev.joint = joint;
+    prev.data = data;
     for (int a : g.actions) {
       const Match& m = M[a];
       Practice p;

@@ -6,6 +6,7 @@
 //   group_coordinated_verbs  "sell, rent, or share": verbs sharing subject and object
 //   find_clause              per group: its clause, the words before it, its object region
 //   read_polarity_and_modality  "do not", "may", "is shared"
+//   find_actor               "we", "our partners", "you"; "by X" after a passive
 //   ...
 #include "query/practices.hpp"
 #include "query/practices/model.hpp"
@@ -35,6 +36,17 @@ struct Reading {
   bool negative = false;  // denied (read_polarity_and_modality; find_actor and carry_denial_to_chained_verb add)
   std::string modality;   // the first modal before the verb: may | will | must | ...
   bool passive = false;   // "be" + participle: the actor follows "by", the data precedes the verb
+  std::string actor = "first_party";  // first_party | third_party | user
+  bool joint = false;     // the first party acts together with the third-party subject
+};
+
+// What the last group that stated practices leaves for the next one: an infinitive or a
+// clause after "but" takes its actor, "it" / "them" its data, a chained verb its denial.
+struct PreviousGroup {
+  bool negative = false;
+  std::string actor;  // empty until a group has stated practices
+  bool joint = false;
+  std::vector<int> data;
 };
 
 // The action mentions that are verbs of a practice statement, in order: not the nouns
@@ -48,7 +60,11 @@ std::vector<ActionGroup> group_coordinated_verbs(const SentenceModel& s, const s
 // The clause and object region of groups[gi].
 Clause find_clause(const SentenceModel& s, const std::vector<ActionGroup>& groups, std::size_t gi);
 
-// Negation, modality and voice from the words before the verb: r.negative, r.modality, r.passive.
-void read_polarity_and_modality(const SentenceModel& s, const ActionGroup& g, const Clause& c, Reading& r);
+// Negation, modality and voice from the words before the verb: rd.negative, rd.modality, rd.passive.
+void read_polarity_and_modality(const SentenceModel& s, const ActionGroup& g, const Clause& c, Reading& rd);
+
+// Who acts: rd.actor and rd.joint; also the denial of "do not allow third parties to ...".
+void find_actor(const SentenceModel& s, const ActionGroup& g, const Clause& c, const PreviousGroup& prev,
+                Reading& rd);
 
 }  // namespace policyq::query::passes

@@ -12,7 +12,7 @@ namespace {
 // Walks back from the verb over auxiliaries, adverbs, negations and modals ("we do not
 // currently sell", "may also be shared", "reserve the right to use"), noting the denial,
 // the first modal and any "be" on the way; it stops at the first word of another kind.
-void walk_back_over_auxiliaries(const SentenceModel& s, const ActionGroup& g, const Clause& c, Reading& r) {
+void walk_back_over_auxiliaries(const SentenceModel& s, const ActionGroup& g, const Clause& c, Reading& rd) {
   const auto& W = s.words;
   const auto& M = s.matches;
   const int n = s.n;
@@ -92,7 +92,7 @@ void walk_back_over_auxiliaries(const SentenceModel& s, const ActionGroup& g, co
     bool includes = (w.folded == "include"sv || w.folded == "includes"sv || w.folded == "involve"sv ||
                      w.folded == "involves"sv) && W[g.first].folded.ends_with("ing");
     if (!is_neg && !includes && !skip_words().count(w.folded) && !(w.folded.size() > 3 && w.folded.ends_with("ly"))) {
-      // multi-word s.modals ("reserve the right to", "are required to")
+      // multi-word modals ("reserve the right to", "are required to")
       bool in_modal = false;
       for (int mi : s.modals)
         if (M[mi].begin <= k && k < M[mi].end) in_modal = true;
@@ -101,9 +101,9 @@ void walk_back_over_auxiliaries(const SentenceModel& s, const ActionGroup& g, co
     --k;
     ++steps;
   }
-  r.negative = negative;
-  r.modality = std::move(modality);
-  r.passive = passive;
+  rd.negative = negative;
+  rd.modality = std::move(modality);
+  rd.passive = passive;
 }
 
 // Denials that no auxiliary carries: "prohibited from using", "prevent children from
@@ -150,10 +150,10 @@ bool is_participle(std::string_view v) {
 
 }  // namespace
 
-void read_polarity_and_modality(const SentenceModel& s, const ActionGroup& g, const Clause& c, Reading& r) {
-  walk_back_over_auxiliaries(s, g, c, r);
-  if (denied_without_auxiliary(s, g, c)) r.negative = true;
-  if (!is_participle(s.words[g.first].folded)) r.passive = false;
+void read_polarity_and_modality(const SentenceModel& s, const ActionGroup& g, const Clause& c, Reading& rd) {
+  walk_back_over_auxiliaries(s, g, c, rd);
+  if (denied_without_auxiliary(s, g, c)) rd.negative = true;
+  if (!is_participle(s.words[g.first].folded)) rd.passive = false;
 }
 
 }  // namespace policyq::query::passes
