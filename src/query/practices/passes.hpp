@@ -7,6 +7,7 @@
 //   find_clause              per group: its clause, the words before it, its object region
 //   read_polarity_and_modality  "do not", "may", "is shared"
 //   find_actor               "we", "our partners", "you"; "by X" after a passive
+//   describes_without_stating  drops "how we share", questions, headings, "data that is shared"
 //   ...
 #include "query/practices.hpp"
 #include "query/practices/model.hpp"
@@ -66,5 +67,10 @@ void read_polarity_and_modality(const SentenceModel& s, const ActionGroup& g, co
 // Who acts: rd.actor and rd.joint; also the denial of "do not allow third parties to ...".
 void find_actor(const SentenceModel& s, const ActionGroup& g, const Clause& c, const PreviousGroup& prev,
                 Reading& rd);
+
+// Does the group describe a practice rather than state it ("how we share", "you may choose
+// not to share", a question or heading, "the sharing of", "data that is shared")? Then it
+// makes no practice and leaves nothing for the next group.
+bool describes_without_stating(const SentenceModel& s, const ActionGroup& g, const Clause& c, bool negative);
 
 }  // namespace policyq::query::passes
