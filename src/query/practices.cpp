@@ -62,11 +62,9 @@ SentenceFacts analyze_sentence(std::string_view text, std::vector<Word> words, s
   const auto& actions = s.actions;
   const auto& negations = s.negations;
   const auto& modals = s.modals;
-  const auto& conditions = s.conditions;
   const auto& subjects = s.subjects;
   const auto& datas = s.datas;
   const auto& recips = s.recipients;
-  const auto& purps = s.purposes;
   f.periods = find_periods(text, W);
 
   const std::vector<ActionGroup> groups = group_coordinated_verbs(s, find_action_verbs(s));
@@ -75,13 +73,12 @@ SentenceFacts analyze_sentence(std::string_view text, std::vector<Word> words, s
   for (std::size_t gi = 0; gi < groups.size(); ++gi) {
     const ActionGroup& g = groups[gi];
     const Clause clause = find_clause(s, groups, gi);
-    const int cs = clause.begin, ce = clause.end, pre_begin = clause.pre_begin, obj_end = clause.object_end;
+    const int cs = clause.begin, ce = clause.end, obj_end = clause.object_end;
 
     Reading r;
     read_polarity_and_modality(s, g, clause, r);
     bool negative = r.negative;
     std::string modality = r.modality;
-    bool passive = r.passive;
     find_actor(s, g, clause, prev, r);
     negative = r.negative;
     const std::string actor = r.actor;
@@ -89,174 +86,20 @@ SentenceFacts analyze_sentence(std::string_view text, std::vector<Word> words, s
 
     // "how we collect, use and share your information": describes, does not state.
     if (describes_without_stating(s, g, clause, negative)) continue;
-    // The data of the practice ends where an infinitive purpose clause starts
-    // ("use our pages to adjust your preferences").
-    int data_end = obj_end;
-    for (int k = g.last_end; k + 1 < obj_end; ++k) {
-      if (W[k].folded != "to"sv) continue;
-      static const std::unordered_set<std::string_view> np{
-          "the", "a", "an", "our", "your", "their", "its", "any", "such", "third", "other", "us", "you", "them",
-          "those", "these", "certain", "some", "law", "government", "each", "all", "another", "non", "unaffiliated",
-          "trusted", "selected", "outside", "companies", "partners", "advertisers", "affiliates", "service"};
-      bool recipient_next = np.count(W[k + 1].folded) > 0;
-      for (int r : recips)
-        if (M[r].begin == k + 1) recipient_next = true;
-      if (!recipient_next) {
-        data_end = k;
-        break;
-      }
-    }
-
-    // Objects: data, recipients, purposes in the object region.
-    std::vector<int> data, recipient, purpose;
-    for (int d : datas) {
-      const Match& dm = M[d];
-      bool in_gap = false;  // "make certain information available"
-      for (int a : g.actions)
-        if (dm.begin > M[a].begin && dm.begin < M[a].end) in_gap = true;  // also "get [information about you]"
-      if ((dm.begin >= g.last_end && dm.end <= data_end) || in_gap) data.push_back(dm.cid);
-    }
-    if (data.empty()) {
-      bool relative = false;
-      int k = g.first - 1;
-      while (k >= pre_begin && (skip_words().count(W[k].folded) || negations.end() != std::find_if(negations.begin(), negations.end(), [&](int ni) { return M[ni].begin <= k && k < M[ni].end; })))
-        --k;
-      int subj_at = -1;
-      for (int sj : subjects)
-        if (M[sj].end == k + 1) subj_at = M[sj].begin;
-      if (subj_at > 0) {
-        // "the information (that) we collect": a definition, not a practice of its own
-        int j = subj_at - 1;
-        if (j >= 0 && (W[j].folded == "that"sv || W[j].folded == "which"sv)) --j;
-        for (int d : datas)
-          if (M[d].end == j + 1) relative = true;
-        if (relative) continue;
-      }
-      if (!relative && passive) {
-        for (int d : datas) {
-          const Match& dm = M[d];
-          if (dm.end <= g.first && dm.begin >= pre_begin) data.push_back(dm.cid);
-        }
-        // "The information you provide may be shared with ...": the subject precedes a
-        // relative clause whose verb was an earlier group.
-        if (data.empty() && pre_begin > cs) {
-          for (int d : datas) {
-            const Match& dm = M[d];
-            if (dm.end <= groups[gi - 1].first && dm.begin >= cs) data.push_back(dm.cid);
-          }
-        }
-      }
-      // (not "the measures we use to protect your data": an infinitive of purpose)
-      bool chained = false;  // "... or allow": a coordinated verb hands the object on
-      if (gi + 1 < groups.size())
-        for (int k = g.last_end; k < groups[gi + 1].first; ++k)
-          if (W[k].folded == "or"sv || W[k].folded == "and"sv || W[k].folded == ","sv || W[k].folded == "nor"sv) chained = true;
-      if (data.empty() && gi + 1 < groups.size() && groups[gi + 1].first < ce && chained &&
-          !(g.last_end < n && W[g.last_end].folded == "to"sv)) {
-        // "sell, rent or allow any third party to use your email address"
-        for (int d : datas)
-          if (M[d].begin >= g.last_end && M[d].end <= ce) data.push_back(M[d].cid);
-      }
-      if (data.empty() && g.last_end < obj_end) {
-        const std::string_view o = W[g.last_end].folded;
-        if (o == "it" || o == "them" || o == "this" || o == "these" || o == "that") data = prev.data;
-      }
-      // "Acme collects the following: search terms, IP address, ...": the list after the colon
-      if (data.empty() && ce < n && W[ce].folded == ":"sv && ce - g.last_end <= 3 && gi + 1 == groups.size()) {
-        bool announces = true;
-        for (int k = g.last_end; k < ce; ++k)
-          if (!(W[k].folded == "the"sv || W[k].folded == "following"sv || W[k].folded == "these"sv || W[k].folded == "things"sv))
-            announces = false;
-        int le = s.clause_end(ce + 1);
-        if (announces)
-          for (int d : datas)
-            if (M[d].begin > ce && M[d].end <= le) data.push_back(M[d].cid);
-      }
-    }
-    for (int r : recips) {
-      const Match& rm = M[r];
-      if (rm.begin < g.last_end || rm.end > obj_end) continue;
-      int pw = s.prev_word(rm.begin);
-      int pw2 = pw >= 0 ? s.prev_word(pw) : -1;
-      bool source = (pw >= 0 && W[pw].folded == "from"sv) || (pw2 >= 0 && W[pw2].folded == "from"sv);
-      if (!source) recipient.push_back(rm.cid);
-    }
-    for (int p : purps) {
-      const Match& pm = M[p];
-      if (pm.begin >= g.last_end && pm.end <= obj_end) {
-        purpose.push_back(pm.cid);
-      }
-    }
-    std::vector<std::string> conds;
-    for (int c : conditions) {
-      const Match& cm = M[c];
-      if (cm.begin >= cs && cm.end <= ce) {
-        const std::string& id = lex.entry(cm.cid).id;
-        if (std::find(conds.begin(), conds.end(), id) == conds.end()) conds.push_back(id);
-      }
-    }
-    // A denial limited to some purposes: "... for use under (iii) or (iv)".
-    std::string scope;
-    if (negative) {
-      for (int k = g.last_end; k < obj_end; ++k) {
-        if (W[k].folded == "for"sv || (W[k].folded == "under"sv && k + 1 < n && W[k + 1].folded == "("sv)) {
-          int e = obj_end - 1;
-          while (e > k && W[e].punct) --e;
-          scope = std::string(text.substr(W[k].begin, W[e].end - W[k].begin));
-          break;
-        }
-      }
-    }
-
-    auto dedupe = [](std::vector<int>& v) {
-      std::vector<int> out;
-      for (int x : v)
-        if (std::find(out.begin(), out.end(), x) == out.end()) out.push_back(x);
-      v = std::move(out);
-    };
-    // Data named as an exception to the object: "your name and address (but not your email
-    // address)", "aggregated data (not including your name)", "... but not your contact details".
-    std::vector<int> excluded;
-    if (!negative) {
-      int from = -1;
-      for (int k = g.last_end; k + 1 < n && k <= ce; ++k) {
-        const std::string_view w = W[k].folded;
-        if ((w == "but" && W[k + 1].folded == "not"sv && !(k + 2 < n && W[k + 2].folded == "limited"sv)) || (w == "not" && W[k + 1].folded == "including"sv))
-          from = k + 2;
-        else if (w == "excluding" && k < ce)
-          from = k + 1;
-        if (from >= 0) break;
-        if (k < ce && W[k].folded != "("sv && s.breaks_clause(k)) break;
-      }
-      if (from >= 0) {
-        int until = from;
-        while (until < n && !(W[until].punct && (W[until].folded == ")"sv || W[until].folded == ";"sv ||
-                                                 W[until].folded == "."sv || W[until].folded == "-"sv)))
-          ++until;
-        for (int d : datas)
-          if (M[d].begin >= from && M[d].end <= until) excluded.push_back(M[d].cid);
-        // what is excepted is not part of the object
-        std::vector<int> kept;
-        for (int d : datas)
-          if (M[d].begin >= g.last_end && M[d].end <= data_end && !(M[d].begin >= from && M[d].end <= until))
-            kept.push_back(M[d].cid);
-        if (!excluded.empty() && !kept.empty()) data = kept;
-        if (kept.empty()) excluded.clear();
-      }
-    }
-    dedupe(excluded);
-    dedupe(data);
-    dedupe(recipient);
-    dedupe(purpose);
-    // A denial carries over to a verb chained after it in the same clause
-    // ("will not sell ... or authorize any third party to use").
-    if (!negative && gi > 0 && groups[gi - 1].last_end >= cs && g.first - groups[gi - 1].last_end <= 6 &&
-        prev.negative) {
-      bool fresh_subject = false;
-      for (int sj : subjects)
-        if (M[sj].begin >= groups[gi - 1].last_end && M[sj].end <= g.first) fresh_subject = true;
-      if (!fresh_subject) negative = true;
-    }
+    if (!attach_objects(s, groups, gi, clause, prev, r)) continue;
+    attach_conditions(s, clause, r);
+    limit_denial_scope(s, g, clause, r);
+    split_off_excepted_data(s, g, clause, r);
+    dedupe_objects(r);
+    carry_denial_to_chained_verb(s, groups, gi, clause, prev, r);
+    negative = r.negative;
+    const int data_end = r.data_end;
+    const auto& data = r.data;
+    const auto& recipient = r.recipient;
+    const auto& purpose = r.purpose;
+    const auto& conds = r.conditions;
+    const auto& scope = r.scope;
+    const auto& excluded = r.excluded;
     prev.negative = negative;
     prev.actor = actor;
     prev.joint = joint;

@@ -8,6 +8,9 @@
 //   read_polarity_and_modality  "do not", "may", "is shared"
 //   find_actor               "we", "our partners", "you"; "by X" after a passive
 //   describes_without_stating  drops "how we share", questions, headings, "data that is shared"
+//   attach_objects           data, recipients, purposes of the object region (and where else data hides)
+//   attach_conditions, limit_denial_scope, split_off_excepted_data, dedupe_objects
+//   carry_denial_to_chained_verb  "will not sell ... or authorize any third party to use"
 //   ...
 #include "query/practices.hpp"
 #include "query/practices/model.hpp"
@@ -39,6 +42,11 @@ struct Reading {
   bool passive = false;   // "be" + participle: the actor follows "by", the data precedes the verb
   std::string actor = "first_party";  // first_party | third_party | user
   bool joint = false;     // the first party acts together with the third-party subject
+  int data_end = 0;       // the data of the object region ends here (before an infinitive of purpose)
+  std::vector<int> data, recipient, purpose;  // concept indexes
+  std::vector<std::string> conditions;        // condition ids of the clause
+  std::string scope;                          // the words that limit a denial
+  std::vector<int> excluded;                  // data excepted from the object ("but not your email")
 };
 
 // What the last group that stated practices leaves for the next one: an infinitive or a
@@ -72,5 +80,25 @@ void find_actor(const SentenceModel& s, const ActionGroup& g, const Clause& c, c
 // not to share", a question or heading, "the sharing of", "data that is shared")? Then it
 // makes no practice and leaves nothing for the next group.
 bool describes_without_stating(const SentenceModel& s, const ActionGroup& g, const Clause& c, bool negative);
+
+// The data, recipients and purposes of groups[gi]: rd.data_end, rd.data, rd.recipient,
+// rd.purpose. False when the group only defines data ("the information we collect"): it
+// then makes no practice and leaves nothing for the next group.
+bool attach_objects(const SentenceModel& s, const std::vector<ActionGroup>& groups, std::size_t gi,
+                    const Clause& c, const PreviousGroup& prev, Reading& rd);
+// The conditions named anywhere in the clause ("without your consent", "as required by law").
+void attach_conditions(const SentenceModel& s, const Clause& c, Reading& rd);
+// A denial limited to some purposes: the words from "for" ("... for use under (iii) or (iv)").
+void limit_denial_scope(const SentenceModel& s, const ActionGroup& g, const Clause& c, Reading& rd);
+// Data named as an exception to an affirmed object: "your name and address (but not your
+// email address)", "aggregated data (not including your name)". They leave rd.data for
+// rd.excluded, which states a denial of their own.
+void split_off_excepted_data(const SentenceModel& s, const ActionGroup& g, const Clause& c, Reading& rd);
+// Each concept once, in first-mention order.
+void dedupe_objects(Reading& rd);
+// A denial carries over to a verb chained after it in the same clause ("will not sell ...
+// or authorize any third party to use"), unless a new subject comes between.
+void carry_denial_to_chained_verb(const SentenceModel& s, const std::vector<ActionGroup>& groups, std::size_t gi,
+                                  const Clause& c, const PreviousGroup& prev, Reading& rd);
 
 }  // namespace policyq::query::passes

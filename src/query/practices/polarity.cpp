@@ -156,4 +156,17 @@ void read_polarity_and_modality(const SentenceModel& s, const ActionGroup& g, co
   if (!is_participle(s.words[g.first].folded)) rd.passive = false;
 }
 
+void carry_denial_to_chained_verb(const SentenceModel& s, const std::vector<ActionGroup>& groups, std::size_t gi,
+                                  const Clause& c, const PreviousGroup& prev, Reading& rd) {
+  const ActionGroup& g = groups[gi];
+  const auto& M = s.matches;
+  if (!rd.negative && gi > 0 && groups[gi - 1].last_end >= c.begin && g.first - groups[gi - 1].last_end <= 6 &&
+      prev.negative) {
+    bool fresh_subject = false;
+    for (int sj : s.subjects)
+      if (M[sj].begin >= groups[gi - 1].last_end && M[sj].end <= g.first) fresh_subject = true;
+    if (!fresh_subject) rd.negative = true;
+  }
+}
+
 }  // namespace policyq::query::passes
