@@ -73,220 +73,22 @@ SentenceFacts analyze_sentence(std::string_view text, std::vector<Word> words, s
   for (std::size_t gi = 0; gi < groups.size(); ++gi) {
     const ActionGroup& g = groups[gi];
     const Clause clause = find_clause(s, groups, gi);
-    const int cs = clause.begin, ce = clause.end, obj_end = clause.object_end;
-
     Reading r;
     read_polarity_and_modality(s, g, clause, r);
-    bool negative = r.negative;
-    std::string modality = r.modality;
     find_actor(s, g, clause, prev, r);
-    negative = r.negative;
-    const std::string actor = r.actor;
-    const bool joint = r.joint;
-
     // "how we collect, use and share your information": describes, does not state.
-    if (describes_without_stating(s, g, clause, negative)) continue;
+    if (describes_without_stating(s, g, clause, r.negative)) continue;
     if (!attach_objects(s, groups, gi, clause, prev, r)) continue;
     attach_conditions(s, clause, r);
     limit_denial_scope(s, g, clause, r);
     split_off_excepted_data(s, g, clause, r);
     dedupe_objects(r);
     carry_denial_to_chained_verb(s, groups, gi, clause, prev, r);
-    negative = r.negative;
-    const int data_end = r.data_end;
-    const auto& data = r.data;
-    const auto& recipient = r.recipient;
-    const auto& purpose = r.purpose;
-    const auto& conds = r.conditions;
-    const auto& scope = r.scope;
-    const auto& excluded = r.excluded;
-    prev.negative = negative;
-    prev.actor = actor;
-    prev.joint = joint;
-    prev.data = data;
-    for (int a : g.actions) {
-      const Match& m = M[a];
-      Practice p;
-      p.action = lex.entry(m.cid).id;
-      p.actor = actor;
-      p.negative = negative;
-      p.modality = modality;
-      p.conditions = conds;
-      p.scope = scope;
-      p.begin = W[m.begin].begin;
-      p.end = W[m.end - 1].end;
-      p.data = data;
-      p.purpose = purpose;
-      if (is_share_action(p.action) || p.actor == "third_party"sv) p.recipient = recipient;
-      bool needs_data = p.action != "notify"sv && p.action != "honor"sv && p.action != "delete"sv && p.action != "protect"sv;
-      if (p.actor == "user"sv) {
-        // What the user gives us is what we receive; what the user does is no practice of ours.
-        bool to_others = false;
-        for (int r : recipient)
-          if (lex.entry(r).id != "service_provider"sv) to_others = true;
-        // ... unless it is advice or a request to the user ("please include", "you must")
-        bool advice = negative;
-        for (int k = cs; k < ce; ++k) {
-          const std::string_view w = W[k].folded;
-          if (w == "please" || w == "must" || w == "should" || w == "ask" || w == "recommend" || w == "need" ||
-              w == "choose" || w == "control" || w == "want")
-            advice = true;
-        }
-        if (is_share_action(p.action) && !to_others && !p.data.empty() && !advice) {
-          p.action = "receive";
-          p.actor = "first_party";
-          p.recipient.clear();
-        } else {
-          continue;
-        }
-      }
-      if (needs_data && p.data.empty()) continue;
-      // "browsers may transmit Do Not Track signals": a browser setting, not personal data
-      if (!p.data.empty() && std::all_of(p.data.begin(), p.data.end(), [&](int d) { return lex.entry(d).id == "dnt_signal"sv; }) &&
-          p.action != "honor"sv)
-        continue;
-      // "provide you with content", "give you a glimpse": handing on needs someone to hand on to
-      // Handing data to "us" is our receiving it; handing it to "you" is no sharing.
-      if (is_share_action(p.action) && p.recipient.empty()) {
-        int k = g.last_end;
-        if (k < n && (W[k].folded == "with"sv || W[k].folded == "to"sv)) ++k;
-        bool to_us = false;  // "provide personal information or other information to us"
-        for (int j = g.last_end; j + 1 < obj_end; ++j)
-          if ((W[j].folded == "to"sv || W[j].folded == "with"sv) && W[j + 1].folded == "us"sv) to_us = true;
-        bool to_you = false;  // "share information with you about our products", "give you access to"
-        for (int j = m.begin; j < m.end; ++j)
-          if (W[j].folded == "you"sv) to_you = true;
-        for (int j = g.last_end; j + 1 < obj_end; ++j)
-          if ((W[j].folded == "with"sv || W[j].folded == "to"sv) && W[j + 1].folded == "you"sv) to_you = true;
-        // "identifiers that we transfer to your computer": placing data on the user's device
-        for (int j = g.last_end; j + 2 < obj_end; ++j)
-          if (W[j].folded == "to"sv && W[j + 1].folded == "your"sv) {
-            const std::string_view o = W[j + 2].folded;
-            if (o == "computer" || o == "device" || o == "browser" || o == "hard" || o == "mobile" || o == "phone" ||
-                o == "computer's" || o == "device's")
-              to_you = true;
-          }
-        if ((k < n && W[k].folded == "us"sv) || to_us) {
-          p.action = "receive";
-          p.actor = "first_party";
-        } else if ((k < n && W[k].folded == "you"sv) || to_you) {
-          continue;
-        }
-      }
-      if (p.actor == "third_party"sv && p.recipient.empty() && p.action == "share"sv) {
-        // "the social media site will give us certain information", "data provided by partners"
-        const std::string_view st = W[m.begin].stem;
-        if (st == "provid" || st == "give" || st == "send" || st == "suppli" || st == "furnish" || st == "pass") {
-          p.action = "receive";
-          p.actor = "first_party";
-        }
-      }
-      bool named_recipient = false;  // "forward your number to Sony"
-      for (int k = g.last_end; k + 1 < obj_end; ++k)
-        if ((W[k].folded == "to"sv || W[k].folded == "with"sv) && W[k + 1].begin < text.size() &&
-            std::isupper(static_cast<unsigned char>(text[W[k + 1].begin])))
-          named_recipient = true;
-      if (p.action == "share"sv && p.recipient.empty() && p.actor != "third_party"sv && !named_recipient) {
-        const std::string_view st = W[m.begin].stem;
-        if (st == "provid" || st == "give" || st == "suppli" || st == "furnish" || st == "send" || st == "report" ||
-            st == "distribut" || st == "forward" || st == "releas" || st == "exchang")
-          continue;
-      }
-      if (p.action == "receive"sv && p.actor == "first_party"sv && lex.entry(m.cid).id == "receive"sv) {
-        // "opt in to receive promotional information", "information from us": the user receives
-        bool user_receives = false;
-        for (int j = g.last_end; j + 1 < obj_end; ++j)
-          if (W[j].folded == "from"sv && W[j + 1].folded == "us"sv) user_receives = true;
-        if (m.begin > 0 && W[m.begin - 1].folded == "to"sv) {
-          int first_subject = -1;
-          for (int sj : subjects)
-            if (M[sj].begin >= cs && M[sj].end <= m.begin && first_subject < 0) first_subject = sj;
-          if (first_subject >= 0 && lex.entry(M[first_subject].cid).id == "user"sv) user_receives = true;
-          if (first_subject < 0 && m.begin >= 2 && (W[m.begin - 2].folded == "in"sv || W[m.begin - 2].folded == "up"sv))
-            user_receives = true;  // "sign up to receive", "opt in to receive"
-        }
-        if (user_receives) continue;
-      }
-      if (p.action == "access"sv && p.actor == "first_party"sv) continue;  // "access" by us: rarely a statement
-      // Placing cookies and similar technologies is "set", not a use of personal data.
-      bool any_cookie = false;
-      for (int d : p.data) any_cookie = any_cookie || lex.entry(d).id == "cookies"sv;
-      bool cookie_means = false;  // "collect information using cookies": the cookies are the means
-      if (p.action == "collect"sv || p.action == "receive"sv || p.action == "obtain"sv) {
-        for (int d : datas)
-          if (lex.entry(M[d].cid).id == "cookies"sv && M[d].begin > g.last_end) {
-            int pw = s.prev_word(M[d].begin);
-            for (int j = pw; j >= g.last_end && j >= pw - 3; --j)
-              if (W[j].folded == "using"sv || W[j].folded == "through"sv || W[j].folded == "via"sv || W[j].folded == "with"sv ||
-                  W[j].folded == "by"sv)
-                cookie_means = true;
-          }
-      }
-      bool uses_tech = false;  // "we use cookies and web beacons": the object of "use" is the technology
-      if (p.action == "use"sv) {
-        // the first tracking technology named in the object, with only modifiers before it
-        int first_obj = -1;
-        for (int d : datas)
-          if (lex.entry(M[d].cid).id == "cookies"sv && M[d].begin >= g.last_end && M[d].begin < data_end &&
-              (first_obj < 0 || M[d].begin < M[first_obj].begin))
-            first_obj = d;
-        if (first_obj >= 0) {
-          bool head = true;
-          for (int k = g.last_end; k < M[first_obj].begin; ++k)
-            if (W[k].punct || !(determiners().count(W[k].folded) || W[k].folded == "various"sv || W[k].folded == "other"sv ||
-                                W[k].folded == "similar"sv || W[k].folded == "tracking"sv || W[k].folded == "browser"sv ||
-                                W[k].folded == "technologies"sv || W[k].folded == "technology"sv || W[k].folded == "like"sv ||
-                                W[k].folded == "called"sv || W[k].folded == "tools"sv || W[k].folded == "as"sv))
-              head = false;
-          uses_tech = head;
-        }
-      }
-      if (uses_tech) p.action = "set";
-      if (!cookie_means && any_cookie && std::all_of(p.data.begin(), p.data.end(), [&](int d) {
-            return lex.entry(d).id == "cookies"sv || lex.entry(d).id == "dnt_signal"sv || lex.entry(d).parent < 0;
-          }) && (p.action == "use"sv || p.action == "store"sv || p.action == "access"sv || p.action == "collect"sv ||
-                 p.action == "receive"sv || p.action == "obtain"sv || p.action == "process"sv))
-        p.action = "set";
-      if (p.action == "retain"sv || p.action == "store"sv || p.action == "delete"sv) {
-        for (const Period& per : f.periods)
-          if (per.begin >= W[cs].begin && (ce >= n || per.end <= W[ce].begin + 1)) p.periods.push_back(per);
-      }
-      if (joint && p.actor == "third_party"sv && is_collect_action(p.action)) {
-        Practice own = p;
-        own.actor = "first_party";
-        own.recipient.clear();
-        f.practices.push_back(std::move(own));
-      }
-      // "We do not share your data except as described below", "... unless you consent":
-      // a denial with an exception states the practice for the excepted cases too.
-      bool excepted = false;
-      if (p.negative && p.actor == "first_party"sv && (is_share_action(p.action) || is_collect_action(p.action))) {
-        for (int k = g.last_end; k < n && !excepted; ++k) {
-          if (W[k].folded == ";"sv || W[k].folded == "."sv || W[k].folded == "but"sv || W[k].folded == "however"sv) break;
-          if (W[k].folded == "except"sv || W[k].folded == "unless"sv || W[k].folded == "excepting"sv ||
-              (W[k].folded == "other"sv && k + 2 < n && W[k + 1].folded == "than"sv && W[k + 2].folded == "as"sv))
-            excepted = true;
-        }
-      }
-      Practice twin;
-      if (excepted) {
-        twin = p;
-        twin.negative = false;
-        twin.scope.clear();
-        if (std::find(twin.conditions.begin(), twin.conditions.end(), "except as described") == twin.conditions.end())
-          twin.conditions.push_back("except as described");
-      }
-      Practice denied;
-      if (!excluded.empty() && !p.negative) {
-        denied = p;
-        denied.negative = true;
-        denied.data = excluded;
-        denied.conditions.clear();
-      }
-      f.practices.push_back(std::move(p));
-      if (excepted) f.practices.push_back(std::move(twin));
-      if (!denied.data.empty()) f.practices.push_back(std::move(denied));
-    }
+    prev.negative = r.negative;
+    prev.actor = r.actor;
+    prev.joint = r.joint;
+    prev.data = r.data;
+    add_group_practices(s, g, clause, r, f.periods, f.practices);
   }
   // Data made visible to others, stated of the data itself: "Comments you post become
   // public", "your profile may be visible to other members", "reviews are searchable by

@@ -11,6 +11,7 @@
 //   attach_objects           data, recipients, purposes of the object region (and where else data hides)
 //   attach_conditions, limit_denial_scope, split_off_excepted_data, dedupe_objects
 //   carry_denial_to_chained_verb  "will not sell ... or authorize any third party to use"
+//   add_group_practices      a practice per action, the rules that recast or drop it, its twins
 //   ...
 #include "query/practices.hpp"
 #include "query/practices/model.hpp"
@@ -100,5 +101,12 @@ void dedupe_objects(Reading& rd);
 // or authorize any third party to use"), unless a new subject comes between.
 void carry_denial_to_chained_verb(const SentenceModel& s, const std::vector<ActionGroup>& groups, std::size_t gi,
                                   const Clause& c, const PreviousGroup& prev, Reading& rd);
+
+// The practices of the group's actions, from its reading, onto out: what the user gives is
+// our receiving it, handing on needs a recipient, placing cookies is "set", keeping and
+// deleting take the clause's periods; a joint actor adds the first party's own practice,
+// a denial with an exception its affirmed twin, excepted data its denial.
+void add_group_practices(const SentenceModel& s, const ActionGroup& g, const Clause& c, const Reading& rd,
+                         const std::vector<Period>& periods, std::vector<Practice>& out);
 
 }  // namespace policyq::query::passes
