@@ -12,6 +12,8 @@
 //   attach_conditions, limit_denial_scope, split_off_excepted_data, dedupe_objects
 //   carry_denial_to_chained_verb  "will not sell ... or authorize any third party to use"
 //   add_group_practices      a practice per action, the rules that recast or drop it, its twins
+//   add_visibility_practices "your profile is visible to other members"
+//   add_verbless_lists       "This information may include your IP address, ..."
 //   ...
 #include "query/practices.hpp"
 #include "query/practices/model.hpp"
@@ -108,5 +110,16 @@ void carry_denial_to_chained_verb(const SentenceModel& s, const std::vector<Acti
 // a denial with an exception its affirmed twin, excepted data its denial.
 void add_group_practices(const SentenceModel& s, const ActionGroup& g, const Clause& c, const Reading& rd,
                          const std::vector<Period>& periods, std::vector<Practice>& out);
+
+// Data made visible to others, stated of the data itself: "Comments you post become
+// public", "your profile may be visible to other members", "reviews are searchable by
+// anyone". A first-party share with the public (or the audience named), unless a practice
+// of the clause in out already shares it.
+void add_visibility_practices(const SentenceModel& s, std::vector<Practice>& out);
+
+// Lists of data types without a verb of their own: "This information may include your IP
+// address, browser type ...", "Email addresses of people you refer.": a collection of the
+// data named. (analyze_sentence runs it only when no other practice was found.)
+void add_verbless_lists(const SentenceModel& s, std::vector<Practice>& out);
 
 }  // namespace policyq::query::passes
