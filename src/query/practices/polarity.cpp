@@ -9,6 +9,31 @@ using std::string_view_literals::operator""sv;
 
 namespace {
 
+// "nor do we knowingly collect": the subject (word k) after an inverted auxiliary after
+// "nor" / "neither".
+bool inverted_after_nor(const SentenceModel& s, const Clause& c, int k) {
+  const auto& W = s.words;
+  const std::string_view w = W[k].folded;
+  return (w == "we"sv || w == "they"sv) && k - 1 >= c.pre_begin &&
+         (W[k - 1].folded == "do"sv || W[k - 1].folded == "does"sv || W[k - 1].folded == "will"sv) &&
+         k - 2 >= c.pre_begin && (W[k - 2].folded == "nor"sv || W[k - 2].folded == "neither"sv);
+}
+
+// "we do not market to children or knowingly collect": a verb coordinated by "or" (word
+// k) after a denied verb of the same subject is denied too. Looks back from the "or" for
+// a negation, up to a clause mark, a new subject or a relative pronoun.
+bool denied_before_or(const SentenceModel& s, const Clause& c, int k) {
+  const auto& W = s.words;
+  for (int j = k - 1; j >= c.pre_begin && j >= k - 15; --j) {
+    const std::string_view b = W[j].folded;
+    if (is_clause_mark(W[j]) || b == "we"sv || b == "you"sv || b == "they"sv || b == "it"sv ||
+        b == "who"sv || b == "which"sv || b == "that"sv || b == "and"sv)
+      break;
+    if (s.covered(s.negations, j)) return true;
+  }
+  return false;
+}
+
 // Walks back from the verb over auxiliaries, adverbs, negations and modals ("we do not
 // currently sell", "may also be shared", "reserve the right to use"), noting the denial,
 // the first modal and any "be" on the way; it stops at the first word of another kind.
@@ -50,29 +75,13 @@ void walk_back_over_auxiliaries(const SentenceModel& s, const ActionGroup& g, co
         continue;
       }
     }
-    // "we do not market to children or knowingly collect": a verb coordinated by "or" /
-    // "nor" after a denied verb of the same subject is denied too.
-    // "nor do we knowingly collect": the subject after an inverted auxiliary
-    if ((w.folded == "we"sv || w.folded == "they"sv) && k - 1 >= pre_begin &&
-        (W[k - 1].folded == "do"sv || W[k - 1].folded == "does"sv || W[k - 1].folded == "will"sv) && k - 2 >= pre_begin &&
-        (W[k - 2].folded == "nor"sv || W[k - 2].folded == "neither"sv)) {
+    if (inverted_after_nor(s, c, k)) {
       negative = true;
       break;
     }
+    // "or" ends the verb phrase; it carries the denial of the verb before it
     if (w.folded == "or"sv && !negative) {
-      for (int j = k - 1; j >= pre_begin && j >= k - 15; --j) {
-        const std::string_view b = W[j].folded;
-        if (is_clause_mark(W[j]) || b == "we"sv || b == "you"sv || b == "they"sv || b == "it"sv ||
-            b == "who"sv || b == "which"sv || b == "that"sv || b == "and"sv)
-          break;
-        bool neg_here = false;
-        for (int ni : s.negations)
-          if (M[ni].begin <= j && j < M[ni].end) neg_here = true;
-        if (neg_here) {
-          negative = true;
-          break;
-        }
-      }
+      if (denied_before_or(s, c, k)) negative = true;
       break;
     }
     if ((w.folded == "or"sv || w.folded == "and"sv) && k + 2 < n && W[k + 1].folded.size() > 3 &&
@@ -81,9 +90,7 @@ void walk_back_over_auxiliaries(const SentenceModel& s, const ActionGroup& g, co
       continue;
     }
     if (w.punct) break;
-    bool is_neg = false;
-    for (int ni : s.negations)
-      if (M[ni].begin <= k && k < M[ni].end) is_neg = true;
+    const bool is_neg = s.covered(s.negations, k);
     if (is_neg) negative = true;
     for (int mi : s.modals)
       if (M[mi].begin <= k && k < M[mi].end && modality.empty()) modality = s.lex.entry(M[mi].cid).id;
@@ -93,10 +100,7 @@ void walk_back_over_auxiliaries(const SentenceModel& s, const ActionGroup& g, co
                      w.folded == "involves"sv) && W[g.first].folded.ends_with("ing");
     if (!is_neg && !includes && !skip_words().count(w.folded) && !(w.folded.size() > 3 && w.folded.ends_with("ly"))) {
       // multi-word modals ("reserve the right to", "are required to")
-      bool in_modal = false;
-      for (int mi : s.modals)
-        if (M[mi].begin <= k && k < M[mi].end) in_modal = true;
-      if (!in_modal) break;
+      if (!s.covered(s.modals, k)) break;
     }
     --k;
     ++steps;
