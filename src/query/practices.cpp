@@ -1,11 +1,10 @@
+// Practice extraction: analyze_sentence runs the passes of src/query/practices/ over one
+// sentence model. passes.hpp lists them in order and says what each one reads and writes.
 #include "query/practices.hpp"
 
 #include "query/practices/passes.hpp"
 
 #include <algorithm>
-#include <cctype>
-#include <array>
-#include <unordered_set>
 
 namespace policyq::query {
 // Word comparisons against literals as string_views: the length is checked first.
@@ -18,9 +17,6 @@ bool is_collect_action(std::string_view a) {
   return a == "collect" || a == "use" || a == "receive" || a == "obtain" || a == "process" || a == "store" ||
          a == "retain" || a == "access";
 }
-
-using namespace passes;
-
 
 void add_topics(SentenceFacts& f, const Lexicon& lex) {
   for (const Match& m : f.matches) {
@@ -49,6 +45,7 @@ SentenceFacts analyze_sentence(std::string_view text, const Lexicon& lex) {
 
 SentenceFacts analyze_sentence(std::string_view text, std::vector<Word> words, std::vector<Match> matches,
                                const Lexicon& lex) {
+  using namespace passes;
   SentenceFacts f;
   f.words = std::move(words);
   f.matches = std::move(matches);
@@ -59,7 +56,8 @@ SentenceFacts analyze_sentence(std::string_view text, std::vector<Word> words, s
   f.periods = find_periods(text, f.words);
 
   const std::vector<ActionGroup> groups = group_coordinated_verbs(s, find_action_verbs(s));
-
+  // Each group is read in order; a group that states nothing (`continue`) leaves `prev` to
+  // the group before it, as "it", an infinitive or a chained verb refer back past it.
   PreviousGroup prev;
   for (std::size_t gi = 0; gi < groups.size(); ++gi) {
     const ActionGroup& g = groups[gi];
@@ -67,23 +65,18 @@ SentenceFacts analyze_sentence(std::string_view text, std::vector<Word> words, s
     Reading r;
     read_polarity_and_modality(s, g, clause, r);
     find_actor(s, g, clause, prev, r);
-    // "how we collect, use and share your information": describes, does not state.
     if (describes_without_stating(s, g, clause, r.negative)) continue;
     if (!attach_objects(s, groups, gi, clause, prev, r)) continue;
     attach_conditions(s, clause, r);
+    // (scope and excepted data see the denial before a chained verb inherits one)
     limit_denial_scope(s, g, clause, r);
     split_off_excepted_data(s, g, clause, r);
     dedupe_objects(r);
     carry_denial_to_chained_verb(s, groups, gi, clause, prev, r);
-    prev.negative = r.negative;
-    prev.actor = r.actor;
-    prev.joint = r.joint;
-    prev.data = r.data;
+    prev = PreviousGroup{r.negative, r.actor, r.joint, r.data};
     add_group_practices(s, g, clause, r, f.periods, f.practices);
   }
-  add_visibility_practices(s, f.practices);
-  // Lists of data types without a verb of their own (what a policy collects), in sentences
-  // that state no practice otherwise.
+  add_visibility_practices(s, f.practices);  // reads the group practices: a clause's share is not repeated
   if (f.practices.empty()) add_verbless_lists(s, f.practices);
   return f;
 }

@@ -1,20 +1,24 @@
 #pragma once
 // The passes of practice extraction (internal), in the order analyze_sentence runs them
-// over one SentenceModel:
+// over one SentenceModel (model.hpp):
 //
-//   find_action_verbs        action mentions that are verbs of a statement, not nouns
-//   group_coordinated_verbs  "sell, rent, or share": verbs sharing subject and object
-//   find_clause              per group: its clause, the words before it, its object region
-//   read_polarity_and_modality  "do not", "may", "is shared"
-//   find_actor               "we", "our partners", "you"; "by X" after a passive
-//   describes_without_stating  drops "how we share", questions, headings, "data that is shared"
-//   attach_objects           data, recipients, purposes of the object region (and where else data hides)
-//   attach_conditions, limit_denial_scope, split_off_excepted_data, dedupe_objects
-//   carry_denial_to_chained_verb  "will not sell ... or authorize any third party to use"
-//   add_group_practices      a practice per action, the rules that recast or drop it, its twins
-//   add_visibility_practices "your profile is visible to other members"
-//   add_verbless_lists       "This information may include your IP address, ..."
-//   ...
+//   find_action_verbs             action mentions that are verbs of a statement, not nouns     verbs.cpp
+//   group_coordinated_verbs       "sell, rent, or share": verbs sharing subject and object     verbs.cpp
+//   then for each group, filling one Reading:
+//     find_clause                 its clause, the words before it, its object region           verbs.cpp
+//     read_polarity_and_modality  "do not", "may", "is shared"                                 polarity.cpp
+//     find_actor                  "we", "our partners", "you"; "by X" after a passive          actor.cpp
+//     describes_without_stating   drops "how we share", questions, "data that is shared"       description.cpp
+//     attach_objects              data, recipients, purposes                                   objects.cpp
+//     attach_conditions, limit_denial_scope, split_off_excepted_data, dedupe_objects           objects.cpp
+//     carry_denial_to_chained_verb  "will not sell ... or authorize any third party to use"    polarity.cpp
+//     add_group_practices         a practice per action; the rules that recast or drop it;
+//                                 the twins a denial with an exception implies                 group_practices.cpp
+//   add_visibility_practices      "your profile is visible to other members"                   whole_sentence.cpp
+//   add_verbless_lists            "This information may include your IP address, ..."          whole_sentence.cpp
+//
+// A group that describes rather than states, or only defines data, makes no practice and
+// leaves PreviousGroup as it was.
 #include "query/practices.hpp"
 #include "query/practices/model.hpp"
 
