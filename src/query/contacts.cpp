@@ -1,24 +1,565 @@
 #include "query/contacts.hpp"
 
 #include <algorithm>
+#include <map>
 #include <regex>
+#include <set>
+#include <string_view>
 
 namespace policyq::query {
 
-std::vector<Item> privacy_contacts(const Document& doc) {
-  static const std::regex email(R"([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})");
-  std::vector<Item> items;
-  for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
-    const Sentence& sent = doc.sentences[s];
-    for (auto it = std::sregex_iterator(sent.text.begin(), sent.text.end(), email); it != std::sregex_iterator(); ++it) {
-      std::string addr = it->str();
-      while (!addr.empty() && addr.back() == '.') addr.pop_back();
-      std::transform(addr.begin(), addr.end(), addr.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-      auto found = std::find_if(items.begin(), items.end(), [&](const Item& i) { return i.label == addr; });
-      if (found == items.end()) items.push_back(Item{addr, "email", {static_cast<int>(s)}});
-      else if (found->sentences.back() != static_cast<int>(s)) found->sentences.push_back(static_cast<int>(s));
+namespace {
+
+using std::regex;
+using std::string;
+
+const auto icase = regex::ECMAScript | regex::icase;
+
+string lower(string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+bool has(const string& text, const regex& re) { return std::regex_search(text, re); }
+
+string trim(string s, std::string_view chars = " \t\r\n") {
+  const auto b = s.find_first_not_of(chars);
+  if (b == string::npos) return "";
+  const auto e = s.find_last_not_of(chars);
+  return s.substr(b, e - b + 1);
+}
+
+// Spaces collapsed; no-break spaces (U+00A0, common in pasted policies) count as spaces.
+string collapse_spaces(const string& in) {
+  string s;
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    if (in[i] == '\xC2' && i + 1 < in.size() && in[i + 1] == '\xA0') {
+      s += ' ';
+      ++i;
+    } else {
+      s += in[i];
     }
   }
+  string out;
+  for (char c : s) {
+    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out += space ? ' ' : c;
+  }
+  return trim(out);
+}
+
+// --- What a sentence is about -------------------------------------------------------------
+
+// The sentence offers a way to reach the company ("contact us", "write to", "questions").
+const regex& contact_cue() {
+  static const regex re(
+      R"(contact|reach (us|out)|get in touch|write (to )?us|writing to|e-?mail us|send (us )?(an? )?(e-?mail|letter|message|request|mail)|)"
+      R"(questions?|inquir|enquir|complain|concern|submit|request|exercis|data protection officer|\bdpo\b|)"
+      R"(\bforms?\b|webform|mail to|by (e-?mail|mail|post)|e-?mail:|address)",
+      icase);
+  return re;
+}
+
+// The sentence is about privacy matters (questions about the policy, the data, the rights).
+const regex& privacy_cue() {
+  static const regex re(
+      R"(privacy|personal (data|information)|data protection|\bdpo\b|data subject|your rights|gdpr|ccpa|)"
+      R"(\bdelet|\baccess\b|correct|opt.?out|consent)",
+      icase);
+  return re;
+}
+
+// Someone else the user may contact: a regulator, an authority, another company's page.
+const regex& third_party_cue() {
+  static const regex re(
+      R"(authorit|commissioner|commission\b|regulator|supervisory|ombudsman|attorney general|federal trade|)"
+      R"(\bftc\b|arbitrat|dispute resolution provider|jams\b|bbb\b|trustarc)",
+      icase);
+  return re;
+}
+
+// A label that names a privacy channel itself (privacy@, dpo@, "Attn: Privacy").
+const regex& privacy_label() {
+  static const regex re(R"(privacy|\bdpo\b|dpo[@.]|data.?protection|gdpr|datenschutz|dsar|ccpa|legal)", icase);
+  return re;
+}
+
+// Placeholders and addresses no one can write to.
+bool placeholder(const string& label) {
+  static const regex re(
+      R"(@(example|domain|yourdomain|yourcompany|company|email|test|sample)\.|example\.(com|org|net)|)"
+      R"(\bno-?reply|do-?not-?reply|^(you|your|name|user|username|john\.?doe|jane\.?doe)@)",
+      icase);
+  return has(label, re);
+}
+
+// --- Candidates ---------------------------------------------------------------------------
+
+struct Candidate {
+  Item item;
+  int score = 0;   // higher first: privacy channels, then general ones, third parties last
+  int kind = 0;    // e-mail, web form, postal address: the order among equals
+  bool chrome = true;  // found only in site chrome
+};
+
+int kind_rank(const string& concept_id) {
+  if (concept_id == "email") return 0;
+  if (concept_id == "web_form") return 1;
+  return 2;
+}
+
+// How much a sentence (and its section) says "this is how to reach us about privacy".
+int context_score(const Document& doc, int s) {
+  const Sentence& sent = doc.sentences[static_cast<std::size_t>(s)];
+  int score = 0;
+  if (has(sent.text, privacy_cue())) score += 2;
+  if (has(sent.text, contact_cue())) score += 1;
+  if (sent.section >= 0) {
+    static const regex contact_section(R"(contact|question|reach|get in touch|how to|data protection officer)", icase);
+    const string& title = doc.sections[static_cast<std::size_t>(sent.section)].title;
+    if (has(title, contact_section)) score += 1;
+  }
+  if (has(sent.text, third_party_cue())) score -= 6;
+  return score;
+}
+
+void add(std::vector<Candidate>& out, const Document& doc, const string& label, const string& concept_id, int s,
+         int score) {
+  if (label.empty() || placeholder(label)) return;
+  const bool chrome = doc.is_chrome(doc.sentences[static_cast<std::size_t>(s)]);
+  if (has(label, privacy_label())) score += 3;
+  auto found = std::find_if(out.begin(), out.end(), [&](const Candidate& c) { return c.item.label == label; });
+  if (found == out.end()) {
+    out.push_back(Candidate{Item{label, concept_id, {s}}, score, kind_rank(concept_id), chrome});
+    return;
+  }
+  // The best context an address is given in decides its rank.
+  found->score = std::max(found->score, score);
+  found->chrome = found->chrome && chrome;
+  auto& ss = found->item.sentences;
+  if (std::find(ss.begin(), ss.end(), s) == ss.end()) {
+    ss.push_back(s);
+    std::sort(ss.begin(), ss.end());
+  }
+}
+
+string clean_email(string addr) {
+  while (!addr.empty() && (addr.back() == '.' || addr.back() == '-')) addr.pop_back();
+  return lower(addr);
+}
+
+// --- Links in the Markdown source ---------------------------------------------------------
+
+struct Link {
+  string text;  // link text with markup removed
+  string url;
+};
+
+// Link text as rendered: escapes, emphasis and code marks removed, spaces collapsed.
+string rendered(const string& md) {
+  string out;
+  for (std::size_t i = 0; i < md.size(); ++i) {
+    const char c = md[i];
+    if (c == '\\' && i + 1 < md.size() && std::ispunct(static_cast<unsigned char>(md[i + 1]))) {
+      out += md[++i];
+    } else if (c == '*' || c == '`' || (c == '_' && (i == 0 || i + 1 == md.size() || md[i - 1] == '_' || md[i + 1] == '_'))) {
+      continue;
+    } else {
+      out += c;
+    }
+  }
+  return collapse_spaces(out);
+}
+
+// The end of a bracketed span starting at open ('['), with escapes and nesting; npos if none.
+std::size_t closing_bracket(const string& s, std::size_t open) {
+  int depth = 0;
+  for (std::size_t i = open; i < s.size(); ++i) {
+    if (s[i] == '\\') { ++i; continue; }
+    if (s[i] == '[') ++depth;
+    else if (s[i] == ']' && --depth == 0) return i;
+  }
+  return string::npos;
+}
+
+// Inline links [text](url "title"), reference links [text][ref] / [text] with their
+// definitions, and autolinks <url>.
+std::vector<Link> links_in(const string& md, const std::map<string, string>& refs) {
+  std::vector<Link> links;
+  for (std::size_t i = 0; i < md.size(); ++i) {
+    if (md[i] == '\\') { ++i; continue; }
+    if (md[i] == '<') {
+      const auto close = md.find('>', i);
+      if (close == string::npos) continue;
+      const string inner = md.substr(i + 1, close - i - 1);
+      static const regex auto_link(R"((https?://|mailto:|www\.)[^\s<>]+)", icase);
+      if (std::regex_match(inner, auto_link)) {
+        links.push_back(Link{inner, inner});
+        i = close;
+      }
+      continue;
+    }
+    if (md[i] != '[') continue;
+    const auto close = closing_bracket(md, i);
+    if (close == string::npos) continue;
+    const string text = md.substr(i + 1, close - i - 1);
+    if (close + 1 < md.size() && md[close + 1] == '(') {
+      std::size_t j = close + 2;
+      while (j < md.size() && std::isspace(static_cast<unsigned char>(md[j]))) ++j;
+      std::size_t k = j;
+      int parens = 0;
+      if (k < md.size() && md[k] == '<') {
+        k = md.find('>', k);
+        if (k == string::npos) continue;
+        links.push_back(Link{rendered(text), md.substr(j + 1, k - j - 1)});
+      } else {
+        for (; k < md.size() && !std::isspace(static_cast<unsigned char>(md[k])); ++k) {
+          if (md[k] == '(') ++parens;
+          else if (md[k] == ')' && parens-- == 0) break;
+        }
+        links.push_back(Link{rendered(text), md.substr(j, k - j)});
+      }
+      // Link text may hold links itself (an image in a link): look inside it too.
+      for (Link& inner : links_in(text, refs)) links.push_back(inner);
+      i = k;
+      continue;
+    }
+    // A reference link: [text][ref], [text][] or [text].
+    string ref = text;
+    std::size_t end = close;
+    if (close + 1 < md.size() && md[close + 1] == '[') {
+      const auto rclose = md.find(']', close + 1);
+      if (rclose != string::npos) {
+        if (rclose > close + 2) ref = md.substr(close + 2, rclose - close - 2);
+        end = rclose;
+      }
+    }
+    auto def = refs.find(lower(collapse_spaces(ref)));
+    if (def != refs.end()) {
+      links.push_back(Link{rendered(text), def->second});
+      i = end;
+    }
+  }
+  return links;
+}
+
+// Reference definitions "[ref]: url" of the whole document, keys lower-cased.
+std::map<string, string> reference_definitions(const Document& doc) {
+  static const regex def(R"(^ {0,3}\[([^\]]+)\]:\s*<?([^\s>]+)>?)");
+  std::map<string, string> refs;
+  std::smatch m;
+  for (int n = 1; n <= doc.line_count; ++n) {
+    const string line(doc.line(n));
+    if (std::regex_search(line, m, def)) refs.emplace(lower(collapse_spaces(m[1].str())), m[2].str());
+  }
+  return refs;
+}
+
+// Lines first..last of the source, joined with newlines.
+string source_lines(const Document& doc, int first, int last) {
+  string out;
+  for (int n = std::max(first, 1); n <= last && n <= doc.line_count; ++n) {
+    if (!out.empty()) out += '\n';
+    out += doc.line(n);
+  }
+  return out;
+}
+
+// A URL ends before trailing punctuation that closes the sentence around it.
+string trim_url(string url) {
+  while (!url.empty() && std::string_view(".,;:!?'\"").find(url.back()) != std::string_view::npos) url.pop_back();
+  while (!url.empty() && url.back() == ')' && std::count(url.begin(), url.end(), '(') < std::count(url.begin(), url.end(), ')'))
+    url.pop_back();
+  return url;
+}
+
+// Does a link lead to a way of contacting the company? Its text says so ("contact us",
+// "privacy request form", "Data Protection Officer"), or the sentence is about contacting
+// and the text only points ("here", the URL itself).
+int link_score(const string& text, const string& sentence) {
+  static const regex strong(
+      R"(contact|\bforms?\b|webform|inquir|enquir|request|data protection officer|\bdpo\b|email protected|)"
+      R"(get in touch|write to us|reach us|\bask\b|support|help ?cent|privacy (cent|portal|team|office|rights|choices))",
+      icase);
+  static const regex pointer(R"(^(here|click here|this link|link|online|this page|this form|page|website|portal)$|^(https?://|www\.))",
+                             icase);
+  static const regex policy_doc(R"(privacy (policy|notice|statement|shield|framework)|cookie)", icase);
+  const bool contacting = has(sentence, contact_cue());
+  if (has(text, strong) && !(has(text, policy_doc) && !has(text, regex(R"(contact|inquir|enquir|request|\bforms?\b)", icase))))
+    return 1;
+  if (contacting && has(text, pointer)) return 0;
+  if (contacting && has(text, regex("privacy", icase)) && !has(text, policy_doc)) return 0;
+  return -100;
+}
+
+// Web forms and privacy pages: link targets of links about contacting, and bare URLs in
+// sentences about contacting; mailto: links give e-mail addresses.
+void collect_links(const Document& doc, std::vector<Candidate>& out) {
+  const auto refs = reference_definitions(doc);
+  static const regex bare(R"((https?://|www\.)[^\s<>"'\]\[]+)", icase);
+  for (const Block& block : doc.blocks) {
+    if (block.sentences.empty()) continue;
+    for (const Link& link : links_in(source_lines(doc, block.first_line, block.last_line), refs)) {
+      // The sentence of the block that shows the link text (the first one when none does).
+      int s = block.sentences.front();
+      for (int c : block.sentences)
+        if (!link.text.empty() && collapse_spaces(doc.sentences[static_cast<std::size_t>(c)].text).find(link.text) != string::npos) {
+          s = c;
+          break;
+        }
+      const string& text = doc.sentences[static_cast<std::size_t>(s)].text;
+      string url = trim(link.url);
+      if (lower(url.substr(0, 7)) == "mailto:") {
+        url = url.substr(7);
+        url = url.substr(0, url.find('?'));
+        if (url.find('@') != string::npos) add(out, doc, clean_email(url), "email", s, context_score(doc, s) + 1);
+        continue;
+      }
+      if (!std::regex_search(url, regex(R"(^(https?://|www\.|/[^/]))", icase))) continue;
+      const int ls = link_score(link.text, text);
+      if (ls < 0) continue;
+      add(out, doc, url, "web_form", s, context_score(doc, s) + ls);
+    }
+    for (int s : block.sentences) {
+      const string& text = doc.sentences[static_cast<std::size_t>(s)].text;
+      if (!has(text, contact_cue())) continue;
+      for (auto it = std::sregex_iterator(text.begin(), text.end(), bare); it != std::sregex_iterator(); ++it)
+        add(out, doc, trim_url(it->str()), "web_form", s, context_score(doc, s));
+    }
+  }
+}
+
+// E-mail addresses in the rendered text.
+void collect_emails(const Document& doc, std::vector<Candidate>& out) {
+  static const regex email(R"([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})");
+  for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
+    const string& text = doc.sentences[s].text;
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), email); it != std::sregex_iterator(); ++it)
+      add(out, doc, clean_email(it->str()), "email", static_cast<int>(s), context_score(doc, static_cast<int>(s)) + 1);
+  }
+}
+
+// --- Postal addresses ---------------------------------------------------------------------
+
+// A street line: "1 Main Street", "One Cumberland Place", "Suite 250", "P.O. Box 12", "Musterstraße 5".
+bool street_like(const string& line) {
+  static const regex number_street(
+      R"(\b(\d{1,6}[A-Za-z]?(-\d{1,5})?|one|two|three|four|five|six|seven|eight|nine|ten),?\s+([^\s,]+\s+){0,4}?)"
+      R"((street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|way|place|pl|square|sq|plaza|parkway|pkwy|)"
+      R"(court|ct|circle|highway|hwy|terrace|row|quay|wharf|crescent|close|walk|broadway|alley|fm|route|park|)"
+      R"(center|centre|house|tower|building)\b)",
+      icase);
+  static const regex unit(R"(\b(suite|ste\.?|floor|unit|building|bldg\.?)\s*#?\d+|\bp\.?\s?o\.?\s*box\s*\d+)", icase);
+  static const regex street_first(
+      R"((straße|strasse|str\.|weg|gasse|platz|laan|gracht|plein|vej|gatan|gade|allee|kade)\s+\d+|)"
+      R"(\b(rue|via|calle|avenida|viale|piazza|rua|carrer)\s+\S+)",
+      icase);
+  return has(line, number_street) || has(line, unit) || has(line, street_first);
+}
+
+// A postcode with what usually goes with it: "CA 94105", "D02 AX07", "W1A 1AA", "10117 Berlin".
+bool postcode_like(const string& line) {
+  static const regex us(R"(\b[A-Z]{2},?\s+\d{5}(-\d{4})?\b|\b(California|New York|Texas|Washington|Delaware)\s+\d{5}\b)");
+  static const regex uk(R"(\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b)");
+  static const regex eircode(R"(\b[AC-FHKNPRTV-Y]\d{2}\s?[0-9AC-FHKNPRTV-Y]{4}\b)");
+  static const regex canada(R"(\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b)");
+  static const regex european(R"((^|,\s*|\b[A-Z]{1,2}-)\d{4,5}(\s[A-Z]{2})?\s+[A-ZÄÖÜ][a-zäöüéè]+)");
+  return has(line, us) || has(line, uk) || has(line, eircode) || has(line, canada) || has(line, european);
+}
+
+bool attention_like(const string& line) {
+  static const regex re(R"(^(attn|attention|fao|c/o|care of)\b)", icase);
+  return has(line, re);
+}
+
+// A source line as the reader sees it: list markers, quotes, emphasis, hard breaks and
+// link markup removed.
+string plain_line(string line) {
+  static const regex marker(R"(^\s*(>\s*)*([*+-]|\d{1,3}[.)])?\s+)");
+  static const regex link(R"(\[([^\]]*)\]\([^)]*\))");
+  static const regex tag(R"(<[^>]{1,40}>)");
+  line = std::regex_replace(line, marker, "");
+  line = std::regex_replace(line, link, "$1");
+  line = std::regex_replace(line, tag, " ");
+  line = rendered(line);
+  return trim(line, " \t\\,;");
+}
+
+// Could a (plain) line be one line of an address: short, no sentence, no lead-in?
+bool address_part(const string& line) {
+  if (line.empty() || line.size() > 100 || line[0] == '#' || line[0] == '|') return false;
+  if (std::count(line.begin(), line.end(), ' ') > 12 || line.back() == ':') return false;
+  if (line.back() == '.' || line.back() == '!' || line.back() == '?') {
+    // Only an abbreviation ends an address line with a period ("Inc.", "U.S.A.", "St.").
+    static const regex abbreviation(
+        R"((^|\s)(inc|ltd|corp|co|llc|l\.l\.c|st|ave|rd|dr|blvd|ste|plc|pty|s\.a|n\.v|b\.v|u\.s\.a|u\.s|ag|sa|sl|bv|nv|gmbh|p\.o)\.$)",
+        icase);
+    if (!has(line, abbreviation)) return false;
+  }
+  return true;
+}
+
+// Lines of an address that are not the address: phone, e-mail, web, a heading-like lead-in.
+bool not_address(const string& line) {
+  static const regex other(
+      R"(@|https?://|www\.|^(phone|tel|telephone|fax|e-?mail|web|website|toll.free)\b|^\+?[\d ().-]{7,}$)", icase);
+  return has(line, other);
+}
+
+// Drops a lead-in label ("Mailing address: ", "By mail: ") before the address itself.
+string without_lead_in(const string& line) {
+  static const regex lead(
+      R"(^((by |our |postal |mailing |physical |registered |office |snail )*(mail|post|address|office|headquarters|letter)( address)?)\s*:\s*)",
+      icase);
+  return std::regex_replace(line, lead, "");
+}
+
+struct AddressLine {
+  string text;
+  int line = 0;
+};
+
+// The sentences overlapping source lines first..last.
+std::vector<int> sentences_on(const Document& doc, int first, int last) {
+  std::vector<int> out;
+  for (std::size_t s = 0; s < doc.sentences.size(); ++s)
+    if (doc.sentences[s].last_line >= first && doc.sentences[s].first_line <= last) out.push_back(static_cast<int>(s));
+  return out;
+}
+
+// Adds the address a group of consecutive short lines gives, if it gives one.
+void emit_address(const Document& doc, std::vector<AddressLine> group, std::vector<Candidate>& out) {
+  group.erase(std::remove_if(group.begin(), group.end(), [](const AddressLine& l) { return not_address(l.text); }),
+              group.end());
+  static const regex lead_line(R"(^(contact|address|mailing|postal|our address|by mail|mail|write|questions)\b)", icase);
+  while (!group.empty() && has(group.front().text, lead_line) && !street_like(group.front().text)) group.erase(group.begin());
+  if (group.empty()) return;
+  bool street = false, postcode = false, attn = false;
+  std::vector<std::size_t> full;  // lines that are a whole address by themselves
+  for (std::size_t i = 0; i < group.size(); ++i) {
+    const bool st = street_like(group[i].text), pc = postcode_like(group[i].text);
+    street |= st;
+    postcode |= pc;
+    attn |= attention_like(group[i].text);
+    if (st && pc && group[i].text.find(',') != string::npos) full.push_back(i);
+  }
+  const std::size_t n = group.size();
+  const bool address = !full.empty() || (street && (postcode || attn || n >= 3)) || (postcode && (attn || n >= 3));
+  if (!address || n > 10) return;
+  std::vector<std::pair<string, std::pair<int, int>>> labels;  // label, its lines
+  if (full.size() >= 2) {
+    // A list of addresses, one a line (offices in several countries).
+    for (std::size_t i : full) labels.push_back({without_lead_in(group[i].text), {group[i].line, group[i].line}});
+  } else {
+    string label;
+    for (const AddressLine& l : group) label += (label.empty() ? "" : ", ") + without_lead_in(l.text);
+    labels.push_back({label, {group.front().line, group.back().line}});
+  }
+  for (const auto& [label, span] : labels) {
+    // The sentence that introduces the address ("send mail to:") tells what it is for.
+    int intro = -1;
+    for (std::size_t s = 0; s < doc.sentences.size() && doc.sentences[s].last_line < span.first; ++s)
+      intro = static_cast<int>(s);
+    std::vector<int> own = sentences_on(doc, span.first, span.second);
+    int score = -100;
+    for (int s : own) score = std::max(score, context_score(doc, s));
+    const bool introduced = intro >= 0 && has(doc.sentences[static_cast<std::size_t>(intro)].text, contact_cue()) &&
+                            span.first - doc.sentences[static_cast<std::size_t>(intro)].last_line <= 4;
+    if (introduced) {
+      score = std::max(score, context_score(doc, intro));
+      own.insert(own.begin(), intro);
+    }
+    if (own.empty()) continue;
+    for (int s : own) add(out, doc, label, "postal_address", s, score);
+  }
+}
+
+// An address written inside a sentence: "write to us at Acme Inc., 1 Main St, Springfield, CA 94105, USA."
+void inline_addresses(const Document& doc, std::vector<Candidate>& out) {
+  static const regex street(
+      R"(\b\d{1,6}[A-Za-z]?\s+([A-Z0-9][^\s,]*\s+){0,4}?(Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Drive|Dr\.?|Lane|Way|Place|Square|Plaza|Parkway|Court|Highway|Terrace|Quay|Broadway)\b|\bP\.?\s?O\.?\s*Box\s*\d+)");
+  static const regex postcode(
+      R"(\b[A-Z]{2},?\s+\d{5}(-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b|\b[AC-FHKNPRTV-Y]\d{2}\s?[0-9AC-FHKNPRTV-Y]{4}\b|,\s*\d{4,5}\s+[A-Z][a-z]+)");
+  static const regex country(R"(^,?\s+(U\.S\.A\.|U\.S\.|[A-Z][A-Za-z]+( (of )?[A-Z][A-Za-z]+){0,2})\b)");
+  static const regex lead(R"((:\s|\bat\s|\bto\s|\(|\baddress\s(is\s)?|\bis\s))");
+  std::smatch m, p, c;
+  for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
+    const string& text = doc.sentences[s].text;
+    if (!std::regex_search(text, m, street)) continue;
+    const auto at = static_cast<std::size_t>(m.position(0));
+    const string after = text.substr(at);
+    if (!std::regex_search(after, p, postcode) || p.position(0) > 90) continue;
+    std::size_t end = at + static_cast<std::size_t>(p.position(0) + p.length(0));
+    const string rest = text.substr(end);
+    if (std::regex_search(rest, c, country) && c.position(0) == 0) end += static_cast<std::size_t>(c.length(0));
+    // The start: just after the lead-in ("at", ":", "to") before the company name.
+    std::size_t start = at >= 60 ? at - 60 : 0;
+    const string before = text.substr(start, at - start);
+    std::size_t cut = 0;
+    for (auto it = std::sregex_iterator(before.begin(), before.end(), lead); it != std::sregex_iterator(); ++it)
+      cut = static_cast<std::size_t>(it->position(0) + it->length(0));
+    if (cut == 0 && start > 0) cut = before.size();  // no lead-in near: the address starts at the street
+    start += cut;
+    const string label = trim(text.substr(start, end - start), " ,;.:(");
+    if (!label.empty()) add(out, doc, label, "postal_address", static_cast<int>(s), context_score(doc, static_cast<int>(s)));
+  }
+}
+
+// Postal addresses: runs of short lines (list items, hard-broken lines, short paragraphs)
+// with a street and a postcode or an "Attn:", and addresses written inside sentences.
+void collect_addresses(const Document& doc, std::vector<Candidate>& out) {
+  std::vector<AddressLine> group;
+  int blanks = 0;
+  static const regex br(R"(<br\s*/?>)", icase);
+  for (int n = 1; n <= doc.line_count; ++n) {
+    const string raw(doc.line(n));
+    if (trim(raw).empty()) {
+      // Short paragraphs of one address may stand apart; a wider gap ends the address.
+      if (++blanks > 3 && !group.empty()) {
+        emit_address(doc, group, out);
+        group.clear();
+      }
+      continue;
+    }
+    blanks = 0;
+    bool ends = false;
+    for (auto it = std::sregex_token_iterator(raw.begin(), raw.end(), br, -1); it != std::sregex_token_iterator(); ++it) {
+      const string text = plain_line(it->str());
+      if (trim(raw)[0] == '#' || !address_part(text)) {
+        ends = true;
+        break;
+      }
+      group.push_back(AddressLine{text, n});
+    }
+    if (ends && !group.empty()) {
+      emit_address(doc, group, out);
+      group.clear();
+    }
+  }
+  if (!group.empty()) emit_address(doc, group, out);
+  inline_addresses(doc, out);
+}
+
+}  // namespace
+
+std::vector<Item> privacy_contacts(const Document& doc) {
+  std::vector<Candidate> found;
+  collect_emails(doc, found);
+  collect_links(doc, found);
+  collect_addresses(doc, found);
+  // Contacts often sit in footers: chrome counts only when the body gives none of its own.
+  const bool body_gives = std::any_of(found.begin(), found.end(), [](const Candidate& c) { return !c.chrome && c.score >= 0; });
+  if (body_gives)
+    found.erase(std::remove_if(found.begin(), found.end(), [](const Candidate& c) { return c.chrome; }), found.end());
+  std::stable_sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) {
+    // Privacy channels first, general ones next, third parties last.
+    if (a.score != b.score) return a.score > b.score;
+    if (a.kind != b.kind) return a.kind < b.kind;
+    return a.item.sentences.front() < b.item.sentences.front();
+  });
+  std::vector<Item> items;
+  for (Candidate& c : found) items.push_back(std::move(c.item));
   return items;
 }
 
