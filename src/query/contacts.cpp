@@ -355,7 +355,10 @@ bool street_like(const string& line) {
       R"((straße|strasse|str\.|weg|gasse|platz|laan|gracht|plein|vej|gatan|gade|allee|kade)\s+\d+|)"
       R"(\b(rue|via|calle|avenida|viale|piazza|rua|carrer)\s+\S+)",
       icase);
-  return has(line, number_street) || has(line, unit) || has(line, street_first);
+  // A short line naming only the street: "Merrion Road", "Fenian Street".
+  static const regex street_only(
+      R"(^([A-Z][\w'.-]*\s+){1,3}(street|avenue|road|boulevard|lane|square|plaza|parkway|quay|terrace|crescent)$)", icase);
+  return has(line, number_street) || has(line, unit) || has(line, street_first) || has(line, street_only);
 }
 
 // A postcode with what usually goes with it: "CA 94105", "D02 AX07", "W1A 1AA", "10117 Berlin".
@@ -364,8 +367,12 @@ bool postcode_like(const string& line) {
   static const regex uk(R"(\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b)");
   static const regex eircode(R"(\b[AC-FHKNPRTV-Y]\d{2}\s?[0-9AC-FHKNPRTV-Y]{4}\b)");
   static const regex canada(R"(\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b)");
-  static const regex european(R"((^|,\s*|\b[A-Z]{1,2}-)\d{4,5}(\s[A-Z]{2})?\s+[A-ZÄÖÜ][a-zäöüéè]+)");
-  return has(line, us) || has(line, uk) || has(line, eircode) || has(line, canada) || has(line, european);
+  // "10117 Berlin" after a comma; at the start of a line only when it is no street
+  // ("2243 Fillmore St" starts the same way).
+  static const regex european(R"((,\s*|\b[A-Z]{1,2}-)\d{4,5}(\s[A-Z]{2})?\s+[A-ZÄÖÜ][a-zäöüéè]+)");
+  static const regex european_first(R"(^\d{4,5}(\s[A-Z]{2})?\s+[A-ZÄÖÜ][a-zäöüéè]+)");
+  return has(line, us) || has(line, uk) || has(line, eircode) || has(line, canada) || has(line, european) ||
+         (has(line, european_first) && !street_like(line));
 }
 
 bool attention_like(const string& line) {
@@ -390,6 +397,11 @@ string plain_line(string line) {
 bool address_part(const string& line) {
   if (line.empty() || line.size() > 100 || line[0] == '#' || line[0] == '|') return false;
   if (std::count(line.begin(), line.end(), ' ') > 12 || line.back() == ':') return false;
+  // "Last updated: 1 May 2024" sits next to addresses in footers; it is none.
+  static const regex dated(
+      R"(^(last )?(updated|effective|revised|published|modified|date)\b|\b(january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2},?\s+\d{4}|\b\d{1,2}\s+(january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{4})",
+      icase);
+  if (has(line, dated)) return false;
   if (line.back() == '.' || line.back() == '!' || line.back() == '?') {
     // Only an abbreviation ends an address line with a period ("Inc.", "U.S.A.", "St.").
     static const regex abbreviation(
@@ -428,33 +440,84 @@ std::vector<int> sentences_on(const Document& doc, int first, int last) {
   return out;
 }
 
-// Adds the address a group of consecutive short lines gives, if it gives one.
-void emit_address(const Document& doc, std::vector<AddressLine> group, std::vector<Candidate>& out) {
+// A line after the street and postcode that still belongs to the address: a country
+// (named, or a short line in capitals that is no company name).
+bool country_like(const string& line) {
+  static const regex named(
+      R"(^(the )?(usa|u\.s\.a\.?|u\.s\.|us|united states( of america)?|uk|united kingdom|(republic of )?ireland|canada|)"
+      R"(germany|deutschland|france|(the )?netherlands|switzerland|schweiz|suisse|singapore|australia|japan|india|israel|)"
+      R"(sweden|luxembourg|belgium|spain|españa|italy|italia|cyprus|finland|denmark|norway|austria|österreich|poland|)"
+      R"(brazil|china|hong kong|taiwan|korea|mexico|portugal|new zealand|irlande|allemagne|royaume-uni|états-unis|)"
+      R"(etats-unis|pays-bas|emirates|united arab emirates|uae)\.?$)",
+      icase);
+  static const regex capitals(R"(^[A-Z][A-Z.'-]*( [A-Z][A-Z.'-]*){0,2}$)");
+  static const regex company(R"(\b(inc|ltd|llc|gmbh|corp|limited|company|plc|ag|sa|bv|nv)\b)", icase);
+  return has(line, named) || (has(line, capitals) && !has(line, company));
+}
+
+// What each line of a run of short lines may be: part of a street, a postcode, an "Attn:".
+struct LineMarks {
+  std::vector<char> street, postcode, attn;
+  bool anchor(std::size_t i) const { return street[i] || postcode[i] || attn[i]; }
+};
+
+// A run of short lines may hold several addresses one after another (offices in several
+// countries): an address ends after its postcode line and the country and "Attn:" lines
+// that follow it, when another address follows. Returns [first, last] of each address:
+// up to three name lines before its first anchor, through its last anchor (and a country).
+std::vector<std::pair<std::size_t, std::size_t>> address_spans(const std::vector<AddressLine>& group, const LineMarks& m) {
+  static const regex lead_line(R"(^(contact|address|mailing|postal|our address|by mail|mail|write|questions)\b)", icase);
+  std::vector<std::pair<std::size_t, std::size_t>> spans;
+  std::size_t begin = 0;
+  while (begin < group.size()) {
+    std::size_t first = begin;
+    while (first < group.size() && !m.anchor(first)) ++first;
+    if (first == group.size()) break;
+    std::size_t end = first;  // the postcode line that closes this address, or the last anchor
+    while (end + 1 < group.size() && !m.postcode[end]) ++end;
+    while (end + 1 < group.size() && (m.attn[end + 1] || (country_like(group[end + 1].text) && !m.anchor(end + 1)))) ++end;
+    if (!m.postcode[end] && !m.attn[end]) {
+      // No postcode: the address runs to the last anchor of the run.
+      end = first;
+      for (std::size_t i = first; i < group.size(); ++i)
+        if (m.anchor(i)) end = i;
+      // Then the place lines ("Grand Canal Harbour", "Dublin 2") and the country.
+      static const regex place(R"(^[A-Z][\w'.-]*( [A-Z][\w'.-]*){0,3}( \d{1,2})?$)");
+      for (int k = 0; k < 3 && end + 1 < group.size() && has(group[end + 1].text, place); ++k) ++end;
+      if (end + 1 < group.size() && country_like(group[end + 1].text)) ++end;
+    }
+    std::size_t start = std::max(begin, first >= 3 ? first - 3 : 0);
+    while (start < first && has(group[start].text, lead_line)) ++start;
+    spans.push_back({start, end});
+    begin = end + 1;
+  }
+  return spans;
+}
+
+// Adds the addresses a run of consecutive short lines gives, if it gives any: a street with
+// a postcode, or either with an "Attn:". Marks the lines of the addresses it adds in covered.
+void emit_address(const Document& doc, std::vector<AddressLine> group, std::vector<Candidate>& out,
+                  std::vector<char>& covered) {
   group.erase(std::remove_if(group.begin(), group.end(), [](const AddressLine& l) { return not_address(l.text); }),
               group.end());
-  static const regex lead_line(R"(^(contact|address|mailing|postal|our address|by mail|mail|write|questions)\b)", icase);
-  while (!group.empty() && has(group.front().text, lead_line) && !street_like(group.front().text)) group.erase(group.begin());
-  if (group.empty()) return;
-  bool street = false, postcode = false, attn = false;
-  std::vector<std::size_t> full;  // lines that are a whole address by themselves
-  for (std::size_t i = 0; i < group.size(); ++i) {
-    const bool st = street_like(group[i].text), pc = postcode_like(group[i].text);
-    street |= st;
-    postcode |= pc;
-    attn |= attention_like(group[i].text);
-    if (st && pc && group[i].text.find(',') != string::npos) full.push_back(i);
+  LineMarks m;
+  for (const AddressLine& l : group) {
+    m.street.push_back(street_like(l.text));
+    m.postcode.push_back(postcode_like(l.text));
+    m.attn.push_back(attention_like(l.text));
   }
-  const std::size_t n = group.size();
-  const bool address = !full.empty() || (street && (postcode || attn || n >= 3)) || (postcode && (attn || n >= 3));
-  if (!address || n > 10) return;
   std::vector<std::pair<string, std::pair<int, int>>> labels;  // label, its lines
-  if (full.size() >= 2) {
-    // A list of addresses, one a line (offices in several countries).
-    for (std::size_t i : full) labels.push_back({without_lead_in(group[i].text), {group[i].line, group[i].line}});
-  } else {
+  for (const auto& [first, last] : address_spans(group, m)) {
+    bool street = false, postcode = false, attn = false;
+    for (std::size_t i = first; i <= last; ++i) {
+      street |= m.street[i] != 0;
+      postcode |= m.postcode[i] != 0;
+      attn |= m.attn[i] != 0;
+    }
+    if (!(street && postcode) && !(attn && (street || postcode))) continue;
     string label;
-    for (const AddressLine& l : group) label += (label.empty() ? "" : ", ") + without_lead_in(l.text);
-    labels.push_back({label, {group.front().line, group.back().line}});
+    for (std::size_t i = first; i <= last; ++i) label += (label.empty() ? "" : ", ") + without_lead_in(group[i].text);
+    labels.push_back({label, {group[first].line, group[last].line}});
   }
   for (const auto& [label, span] : labels) {
     // The sentence that introduces the address ("send mail to:") tells what it is for.
@@ -472,27 +535,33 @@ void emit_address(const Document& doc, std::vector<AddressLine> group, std::vect
     }
     if (own.empty()) continue;
     for (int s : own) add(out, doc, label, "postal_address", s, score);
+    for (int n = span.first; n <= span.second; ++n) covered[static_cast<std::size_t>(n)] = 1;
   }
 }
 
 // An address written inside a sentence: "write to us at Acme Inc., 1 Main St, Springfield, CA 94105, USA."
-void inline_addresses(const Document& doc, std::vector<Candidate>& out) {
+// Sentences on covered lines are skipped: their address was read from its lines already.
+void inline_addresses(const Document& doc, std::vector<Candidate>& out, const std::vector<char>& covered) {
   static const regex street(
       R"(\b\d{1,6}[A-Za-z]?\s+([A-Z0-9][^\s,]*\s+){0,4}?(Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Drive|Dr\.?|Lane|Way|Place|Square|Plaza|Parkway|Court|Highway|Terrace|Quay|Broadway)\b|\bP\.?\s?O\.?\s*Box\s*\d+)");
   static const regex postcode(
       R"(\b[A-Z]{2},?\s+\d{5}(-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b|\b[AC-FHKNPRTV-Y]\d{2}\s?[0-9AC-FHKNPRTV-Y]{4}\b|,\s*\d{4,5}\s+[A-Z][a-z]+)");
   static const regex country(R"(^,?\s+(U\.S\.A\.|U\.S\.|[A-Z][A-Za-z]+( (of )?[A-Z][A-Za-z]+){0,2})\b)");
-  static const regex lead(R"((:\s|\bat\s|\bto\s|\(|\baddress\s(is\s)?|\bis\s))");
+  static const regex lead(R"((:\s|\bat\s|\bto\s|\bby\s|\(|\||\baddress\s(is\s)?|\bis\s))");
   std::smatch m, p, c;
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
     const string& text = doc.sentences[s].text;
+    if (std::any_of(covered.begin() + doc.sentences[s].first_line, covered.begin() + doc.sentences[s].last_line + 1,
+                    [](char c) { return c != 0; }))
+      continue;
     if (!std::regex_search(text, m, street)) continue;
     const auto at = static_cast<std::size_t>(m.position(0));
     const string after = text.substr(at);
     if (!std::regex_search(after, p, postcode) || p.position(0) > 90) continue;
     std::size_t end = at + static_cast<std::size_t>(p.position(0) + p.length(0));
     const string rest = text.substr(end);
-    if (std::regex_search(rest, c, country) && c.position(0) == 0) end += static_cast<std::size_t>(c.length(0));
+    static const regex attention(R"(^,?\s+(attn|attention|fao)\b[:.]?\s*[^,.;()]*)", icase);
+    if (std::regex_search(rest, c, attention) || std::regex_search(rest, c, country)) end += static_cast<std::size_t>(c.length(0));
     // The start: just after the lead-in ("at", ":", "to") before the company name.
     std::size_t start = at >= 60 ? at - 60 : 0;
     const string before = text.substr(start, at - start);
@@ -506,39 +575,55 @@ void inline_addresses(const Document& doc, std::vector<Candidate>& out) {
   }
 }
 
+// Lines that end a run of address lines: headings (ATX, setext, inferred from bold or
+// numbered lines) and thematic breaks.
+std::vector<char> heading_lines(const Document& doc) {
+  std::vector<char> heading(static_cast<std::size_t>(doc.line_count) + 2, 0);
+  static const regex rule(R"(^\s*([=_-]\s*){3,}$|^\s*(\*\s*){3,}$|^\s*#)");
+  for (const Section& sec : doc.sections)
+    if (!sec.preamble && sec.first_line >= 1 && sec.first_line <= doc.line_count) heading[static_cast<std::size_t>(sec.first_line)] = 1;
+  for (int n = 1; n <= doc.line_count; ++n)
+    if (has(string(doc.line(n)), rule)) heading[static_cast<std::size_t>(n)] = 1;
+  return heading;
+}
+
 // Postal addresses: runs of short lines (list items, hard-broken lines, short paragraphs)
 // with a street and a postcode or an "Attn:", and addresses written inside sentences.
 void collect_addresses(const Document& doc, std::vector<Candidate>& out) {
   std::vector<AddressLine> group;
+  std::vector<char> covered(static_cast<std::size_t>(doc.line_count) + 2, 0);
+  const std::vector<char> heading = heading_lines(doc);
+  auto flush = [&] {
+    if (!group.empty()) emit_address(doc, group, out, covered);
+    group.clear();
+  };
   int blanks = 0;
   static const regex br(R"(<br\s*/?>)", icase);
   for (int n = 1; n <= doc.line_count; ++n) {
     const string raw(doc.line(n));
     if (trim(raw).empty()) {
       // Short paragraphs of one address may stand apart; a wider gap ends the address.
-      if (++blanks > 3 && !group.empty()) {
-        emit_address(doc, group, out);
-        group.clear();
-      }
+      if (++blanks > 3) flush();
       continue;
     }
     blanks = 0;
-    bool ends = false;
+    if (heading[static_cast<std::size_t>(n)]) {
+      // A setext underline makes the line before it a heading, not an address line.
+      if (!group.empty() && group.back().line == n - 1) group.pop_back();
+      flush();
+      continue;
+    }
     for (auto it = std::sregex_token_iterator(raw.begin(), raw.end(), br, -1); it != std::sregex_token_iterator(); ++it) {
       const string text = plain_line(it->str());
-      if (trim(raw)[0] == '#' || !address_part(text)) {
-        ends = true;
+      if (!address_part(text)) {
+        flush();
         break;
       }
       group.push_back(AddressLine{text, n});
     }
-    if (ends && !group.empty()) {
-      emit_address(doc, group, out);
-      group.clear();
-    }
   }
-  if (!group.empty()) emit_address(doc, group, out);
-  inline_addresses(doc, out);
+  flush();
+  inline_addresses(doc, out, covered);
 }
 
 }  // namespace
