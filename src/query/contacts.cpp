@@ -55,8 +55,8 @@ string collapse_spaces(const string& in) {
 const regex& contact_cue() {
   static const regex re(
       R"(contact|reach (us|out)|get in touch|write (to )?us|writing to|e-?mail us|send (us )?(an? )?(e-?mail|letter|message|request|mail)|)"
-      R"(questions?|inquir|enquir|complain|concern|submit|request|exercis|data protection officer|\bdpo\b|)"
-      R"(\bforms?\b|webform|mail to|by (e-?mail|mail|post)|e-?mail:|address)",
+      R"(\bquestions?\b|inquir|enquir|\bcomplain|\bconcerns?\b|\bsubmit|\brequest|\bexercis|data protection officer|\bdpo\b|)"
+      R"(\bforms?\b|webform|mail to|by (e-?mail|mail|post)\b|e-?mail:|(postal|mailing|following|our|this) address|address(ed)? (to|below|above))",
       icase);
   return re;
 }
@@ -70,11 +70,14 @@ const regex& privacy_cue() {
   return re;
 }
 
-// Someone else the user may contact: a regulator, an authority, another company's page.
+// Someone else the user may contact: a regulator, an authority, a court, another
+// company's page; read in the sentence and in the label (a regulator's domain).
 const regex& third_party_cue() {
   static const regex re(
-      R"(authorit|commissioner|commission\b|regulator|supervisory|ombudsman|attorney general|federal trade|)"
-      R"(\bftc\b|arbitrat|dispute resolution provider|jams\b|bbb\b|trustarc)",
+      R"(authorit|autorit|commissioner|commission\b|regulator|supervisory|ombudsman|attorney general|federal trade|)"
+      R"(\bftc\b|arbitrat|dispute resolution provider|\bjams\b|\bbbb\b|trustarc|law enforcement|legal requests|)"
+      R"(subpoena|\bgovernment|legal process|inspectorate|\bdpa\b|\bico\b|\bcnil\b|datatilsynet|datainspektion|aufsichtsbeh|garante|\baepd\b|autoriteit|\bedpb\b|)"
+      R"(ico\.org\.uk|dataprotection\.ie|privacyshield|dataprivacyframework)",
       icase);
   return re;
 }
@@ -110,7 +113,10 @@ int kind_rank(const string& concept_id) {
 }
 
 // How much a sentence (and its section) says "this is how to reach us about privacy".
-int context_score(const Document& doc, int s) {
+// at: where the contact is in the sentence (npos: anywhere). A regulator or another
+// company named just before it makes it theirs ("complain to the CNIL at ..."); one named
+// after it does not ("contact our DPO at dpo@acme.com or the CNIL").
+int context_score(const Document& doc, int s, std::size_t at = string::npos) {
   const Sentence& sent = doc.sentences[static_cast<std::size_t>(s)];
   int score = 0;
   if (has(sent.text, privacy_cue())) score += 2;
@@ -120,20 +126,33 @@ int context_score(const Document& doc, int s) {
     const string& title = doc.sections[static_cast<std::size_t>(sent.section)].title;
     if (has(title, contact_section)) score += 1;
   }
-  if (has(sent.text, third_party_cue())) score -= 6;
+  const std::size_t end = at == string::npos ? sent.text.size() : std::min(at, sent.text.size());
+  const std::size_t begin = at == string::npos || end < 120 ? 0 : end - 120;
+  if (has(sent.text.substr(begin, end - begin), third_party_cue())) score -= 6;
   return score;
+}
+
+// One page written with and without its final "/" (the label keeps the "/": the form
+// without it is a part of it when someone looks for it).
+bool same_contact(const string& a, const string& b) {
+  return a == b || (a.find('@') == string::npos && (a + "/" == b || b + "/" == a));
 }
 
 void add(std::vector<Candidate>& out, const Document& doc, const string& label, const string& concept_id, int s,
          int score) {
   if (label.empty() || placeholder(label)) return;
   const bool chrome = doc.is_chrome(doc.sentences[static_cast<std::size_t>(s)]);
-  if (has(label, privacy_label())) score += 3;
-  auto found = std::find_if(out.begin(), out.end(), [&](const Candidate& c) { return c.item.label == label; });
+  // "legal@" is a privacy channel; "/legal/" in a URL says little.
+  static const regex legal(R"(legal)", icase);
+  if (has(label, third_party_cue())) score -= 6;
+  else if (has(label, privacy_label()) && !(concept_id == "web_form" && !has(std::regex_replace(label, legal, ""), privacy_label())))
+    score += 3;
+  auto found = std::find_if(out.begin(), out.end(), [&](const Candidate& c) { return same_contact(c.item.label, label); });
   if (found == out.end()) {
     out.push_back(Candidate{Item{label, concept_id, {s}}, score, kind_rank(concept_id), chrome});
     return;
   }
+  if (label.size() > found->item.label.size()) found->item.label = label;
   // The best context an address is given in decides its rank.
   found->score = std::max(found->score, score);
   found->chrome = found->chrome && chrome;
@@ -146,6 +165,14 @@ void add(std::vector<Candidate>& out, const Document& doc, const string& label, 
 
 string clean_email(string addr) {
   while (!addr.empty() && (addr.back() == '.' || addr.back() == '-')) addr.pop_back();
+  // "privacy@acme.com.Also, ..." (no space after the period): the capitalised last label
+  // is the next sentence's first word.
+  const auto dot = addr.rfind('.');
+  const auto at = addr.find('@');
+  if (dot != string::npos && at != string::npos && dot > addr.find('.', at) && std::isupper(static_cast<unsigned char>(addr[dot + 1])) &&
+      std::all_of(addr.begin() + static_cast<std::ptrdiff_t>(at), addr.begin() + static_cast<std::ptrdiff_t>(dot),
+                  [](unsigned char c) { return !std::isupper(c); }))
+    addr.erase(dot);
   return lower(addr);
 }
 
@@ -276,21 +303,21 @@ string trim_url(string url) {
 
 // Does a link lead to a way of contacting the company? Its text says so ("contact us",
 // "privacy request form", "Data Protection Officer"), or the sentence is about contacting
-// and the text only points ("here", the URL itself).
+// and the text only points ("here", the URL itself, "Help Center"). -1: no.
 int link_score(const string& text, const string& sentence) {
   static const regex strong(
       R"(contact|\bforms?\b|webform|inquir|enquir|request|data protection officer|\bdpo\b|email protected|)"
-      R"(get in touch|write to us|reach us|\bask\b|support|help ?cent|privacy (cent|portal|team|office|rights|choices))",
+      R"(get in touch|write to us|reach us|privacy (cent|portal|team|office|rights|choices))",
       icase);
-  static const regex pointer(R"(^(here|click here|this link|link|online|this page|this form|page|website|portal)$|^(https?://|www\.))",
-                             icase);
-  static const regex policy_doc(R"(privacy (policy|notice|statement|shield|framework)|cookie)", icase);
+  static const regex weak(R"(\bsupport\b|\bhelp\b|\bask\b|privacy|^(here|click here|this link|link|online|this page|this form|page|website|portal)$)",
+                          icase);
+  static const regex url(R"(^(https?://|www\.)|^[\w-]+(\.[\w-]+)+(/|$))", icase);
+  static const regex policy_doc(R"(privacy.?(policy|notice|statement|shield|framework)|cookie|terms|guide|policies)", icase);
   const bool contacting = has(sentence, contact_cue());
-  if (has(text, strong) && !(has(text, policy_doc) && !has(text, regex(R"(contact|inquir|enquir|request|\bforms?\b)", icase))))
-    return 1;
-  if (contacting && has(text, pointer)) return 0;
-  if (contacting && has(text, regex("privacy", icase)) && !has(text, policy_doc)) return 0;
-  return -100;
+  if (has(text, url)) return contacting && !has(text, policy_doc) ? 0 : -1;
+  if (has(text, policy_doc) && !has(text, regex(R"(contact|inquir|enquir|request|\bforms?\b)", icase))) return -1;
+  if (has(text, strong)) return 1;
+  return contacting && has(text, weak) ? 0 : -1;
 }
 
 // Web forms and privacy pages: link targets of links about contacting, and bare URLs in
@@ -309,23 +336,28 @@ void collect_links(const Document& doc, std::vector<Candidate>& out) {
           break;
         }
       const string& text = doc.sentences[static_cast<std::size_t>(s)].text;
+      const std::size_t at = link.text.empty() ? string::npos : collapse_spaces(text).find(link.text);
       string url = trim(link.url);
       if (lower(url.substr(0, 7)) == "mailto:") {
         url = url.substr(7);
         url = url.substr(0, url.find('?'));
-        if (url.find('@') != string::npos) add(out, doc, clean_email(url), "email", s, context_score(doc, s) + 1);
+        if (url.find('@') != string::npos) add(out, doc, clean_email(url), "email", s, context_score(doc, s, at) + 1);
         continue;
       }
       if (!std::regex_search(url, regex(R"(^(https?://|www\.|/[^/]))", icase))) continue;
-      const int ls = link_score(link.text, text);
+      const int ls = link_score(link.text.empty() ? url : link.text, text);
       if (ls < 0) continue;
-      add(out, doc, url, "web_form", s, context_score(doc, s) + ls);
+      // The link text may name someone else: "Guidelines for Legal Requests", "the ICO".
+      add(out, doc, url, "web_form", s, context_score(doc, s, at) + ls - (has(link.text, third_party_cue()) ? 6 : 0));
     }
     for (int s : block.sentences) {
       const string& text = doc.sentences[static_cast<std::size_t>(s)].text;
       if (!has(text, contact_cue())) continue;
-      for (auto it = std::sregex_iterator(text.begin(), text.end(), bare); it != std::sregex_iterator(); ++it)
-        add(out, doc, trim_url(it->str()), "web_form", s, context_score(doc, s));
+      for (auto it = std::sregex_iterator(text.begin(), text.end(), bare); it != std::sregex_iterator(); ++it) {
+        const string url = trim_url(it->str());
+        if (link_score(url, text) >= 0)
+          add(out, doc, url, "web_form", s, context_score(doc, s, static_cast<std::size_t>(it->position(0))));
+      }
     }
   }
 }
@@ -336,7 +368,8 @@ void collect_emails(const Document& doc, std::vector<Candidate>& out) {
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
     const string& text = doc.sentences[s].text;
     for (auto it = std::sregex_iterator(text.begin(), text.end(), email); it != std::sregex_iterator(); ++it)
-      add(out, doc, clean_email(it->str()), "email", static_cast<int>(s), context_score(doc, static_cast<int>(s)) + 1);
+      add(out, doc, clean_email(it->str()), "email", static_cast<int>(s),
+          context_score(doc, static_cast<int>(s), static_cast<std::size_t>(it->position(0))) + 1);
   }
 }
 
@@ -571,7 +604,7 @@ void inline_addresses(const Document& doc, std::vector<Candidate>& out, const st
     if (cut == 0 && start > 0) cut = before.size();  // no lead-in near: the address starts at the street
     start += cut;
     const string label = trim(text.substr(start, end - start), " ,;.:(");
-    if (!label.empty()) add(out, doc, label, "postal_address", static_cast<int>(s), context_score(doc, static_cast<int>(s)));
+    if (!label.empty()) add(out, doc, label, "postal_address", static_cast<int>(s), context_score(doc, static_cast<int>(s), start));
   }
 }
 
