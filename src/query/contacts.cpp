@@ -112,15 +112,42 @@ int kind_rank(const string& concept_id) {
   return 2;
 }
 
+// A sentence with the paragraph that leads into its list, when it is a list item: "You
+// can contact us:" tells what "* Through our [Help Center](...)" is for.
+string context_text(const Document& doc, int s) {
+  const Sentence& sent = doc.sentences[static_cast<std::size_t>(s)];
+  string text = sent.text;
+  if (sent.block < 0) return text;
+  int b = sent.block;
+  const Block& block = doc.blocks[static_cast<std::size_t>(b)];
+  // A section about contacting makes its links and addresses ways to contact.
+  static const regex contact_title(R"(contact|get in touch|reach us)", icase);
+  if (sent.section >= 0 && has(doc.sections[static_cast<std::size_t>(sent.section)].title, contact_title))
+    text += " (" + doc.sections[static_cast<std::size_t>(sent.section)].title + ")";
+  if (block.kind != BlockKind::list_item || block.list < 0) return text;
+  while (b > 0 && doc.blocks[static_cast<std::size_t>(b - 1)].list == block.list) --b;
+  if (b == 0) return text;
+  const Block& lead = doc.blocks[static_cast<std::size_t>(b - 1)];
+  // Only a short lead-in about contacting ("You can reach us:"): most lists of links are
+  // led in by sentences that mention requests or questions in passing.
+  static const regex reach(R"(contact|reach|write to|get in touch|by (e-?mail|mail|post)\b)", icase);
+  const string lead_text = trim(lead.text);
+  if (lead.kind == BlockKind::paragraph && lead.section == block.section && lead_text.size() <= 200 &&
+      !lead_text.empty() && lead_text.back() == ':' && has(lead_text, reach))
+    text += " " + lead_text;
+  return text;
+}
+
 // How much a sentence (and its section) says "this is how to reach us about privacy".
 // at: where the contact is in the sentence (npos: anywhere). A regulator or another
 // company named just before it makes it theirs ("complain to the CNIL at ..."); one named
 // after it does not ("contact our DPO at dpo@acme.com or the CNIL").
 int context_score(const Document& doc, int s, std::size_t at = string::npos) {
   const Sentence& sent = doc.sentences[static_cast<std::size_t>(s)];
+  const string text = context_text(doc, s);
   int score = 0;
-  if (has(sent.text, privacy_cue())) score += 2;
-  if (has(sent.text, contact_cue())) score += 1;
+  if (has(text, privacy_cue())) score += 2;
+  if (has(text, contact_cue())) score += 1;
   if (sent.section >= 0) {
     static const regex contact_section(R"(contact|question|reach|get in touch|how to|data protection officer)", icase);
     const string& title = doc.sections[static_cast<std::size_t>(sent.section)].title;
@@ -304,7 +331,7 @@ string trim_url(string url) {
 // Does a link lead to a way of contacting the company? Its text says so ("contact us",
 // "privacy request form", "Data Protection Officer"), or the sentence is about contacting
 // and the text only points ("here", the URL itself, "Help Center"). -1: no.
-int link_score(const string& text, const string& sentence) {
+int link_score(const string& text_in, const string& sentence) {
   static const regex strong(
       R"(contact|\bforms?\b|webform|inquir|enquir|request|data protection officer|\bdpo\b|email protected|)"
       R"(get in touch|write to us|reach us|privacy (cent|portal|team|office|rights|choices))",
@@ -314,6 +341,7 @@ int link_score(const string& text, const string& sentence) {
   static const regex url(R"(^(https?://|www\.)|^[\w-]+(\.[\w-]+)+(/|$))", icase);
   static const regex policy_doc(R"(privacy.?(policy|notice|statement|shield|framework)|cookie|terms|guide|policies)", icase);
   const bool contacting = has(sentence, contact_cue());
+  const string text = trim(text_in, " .,;:!");
   if (has(text, url)) return contacting && !has(text, policy_doc) ? 0 : -1;
   if (has(text, policy_doc) && !has(text, regex(R"(contact|inquir|enquir|request|\bforms?\b)", icase))) return -1;
   if (has(text, strong)) return 1;
@@ -336,6 +364,7 @@ void collect_links(const Document& doc, std::vector<Candidate>& out) {
           break;
         }
       const string& text = doc.sentences[static_cast<std::size_t>(s)].text;
+      const string context = context_text(doc, s);
       const std::size_t at = link.text.empty() ? string::npos : collapse_spaces(text).find(link.text);
       string url = trim(link.url);
       if (lower(url.substr(0, 7)) == "mailto:") {
@@ -345,17 +374,18 @@ void collect_links(const Document& doc, std::vector<Candidate>& out) {
         continue;
       }
       if (!std::regex_search(url, regex(R"(^(https?://|www\.|/[^/]))", icase))) continue;
-      const int ls = link_score(link.text.empty() ? url : link.text, text);
+      const int ls = link_score(link.text.empty() ? url : link.text, context);
       if (ls < 0) continue;
       // The link text may name someone else: "Guidelines for Legal Requests", "the ICO".
       add(out, doc, url, "web_form", s, context_score(doc, s, at) + ls - (has(link.text, third_party_cue()) ? 6 : 0));
     }
     for (int s : block.sentences) {
       const string& text = doc.sentences[static_cast<std::size_t>(s)].text;
-      if (!has(text, contact_cue())) continue;
+      const string context = context_text(doc, s);
+      if (!has(context, contact_cue())) continue;
       for (auto it = std::sregex_iterator(text.begin(), text.end(), bare); it != std::sregex_iterator(); ++it) {
         const string url = trim_url(it->str());
-        if (link_score(url, text) >= 0)
+        if (link_score(url, context) >= 0)
           add(out, doc, url, "web_form", s, context_score(doc, s, static_cast<std::size_t>(it->position(0))));
       }
     }
@@ -574,37 +604,110 @@ void emit_address(const Document& doc, std::vector<AddressLine> group, std::vect
 
 // An address written inside a sentence: "write to us at Acme Inc., 1 Main St, Springfield, CA 94105, USA."
 // Sentences on covered lines are skipped: their address was read from its lines already.
+// Does text at i start with a capital (ASCII or Latin-1 in UTF-8: "É", "Ö") or a digit?
+bool starts_capital(const string& text, std::size_t i) {
+  const auto c = static_cast<unsigned char>(text[i]);
+  if (std::isupper(c) || std::isdigit(c)) return true;
+  const auto next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
+  return c == 0xC3 && next >= 0x80 && next <= 0x9E;
+}
+
+// Where the run of capitalised words ending part begins ("... services of Acme Media" ->
+// "Acme Media"), at most five words; part.size() when part does not end with one.
+std::size_t capitalised_tail(const string& part) {
+  std::size_t begin = part.size();
+  for (int words = 0; words < 5 && begin > 1; ++words) {
+    // The space before the word that ends at begin (begin - 1 is the space after it).
+    const std::size_t space = part.rfind(' ', begin == part.size() ? begin - 1 : begin - 2);
+    const std::size_t w = space == string::npos ? 0 : space + 1;
+    if (w >= begin || !(starts_capital(part, w) || part[w] == '&')) break;
+    begin = w;
+  }
+  return begin;
+}
+
+// Where the name before a street begins in before (which ends just before the street):
+// up to three comma-separated parts of at most six words, each starting with a capital
+// or a digit ("Acme Inc., Attn: Legal, "); a company suffix part ("Inc.") takes the
+// capitalised words before it, a long part its capitalised tail. before.size(): none.
+std::size_t name_start(const string& before) {
+  static const regex suffix(R"(^(inc|llc|ltd|l\.l\.c|corp|co|gmbh|plc|s\.a|sas|sarl|b\.v|n\.v|ag|limited)\.?$)", icase);
+  std::size_t cut = before.size();
+  for (int parts = 0; parts < 3; ++parts) {
+    const std::size_t end = cut >= 2 && before.compare(cut - 2, 2, ", ") == 0 ? cut - 2 : cut;
+    if (end == 0) break;
+    const std::size_t comma = before.rfind(", ", end - 1);
+    const std::size_t begin = comma == string::npos ? 0 : comma + 2;
+    const string part = before.substr(begin, end - begin);
+    if (part.empty()) break;
+    if (std::count(part.begin(), part.end(), ' ') > 5 || !starts_capital(part, 0)) {
+      const std::size_t tail = capitalised_tail(part);
+      if (tail < part.size()) cut = begin + tail;
+      break;
+    }
+    cut = begin;
+    if (comma == string::npos) break;
+    if (has(part, suffix)) {
+      // "Twitter, Inc.": the name is the capitalised words before the suffix.
+      const std::size_t prev_begin = before.rfind(", ", comma - 1);
+      const std::size_t pb = prev_begin == string::npos ? 0 : prev_begin + 2;
+      const string prev = before.substr(pb, comma - pb);
+      const std::size_t tail = capitalised_tail(prev);
+      if (tail < prev.size()) cut = pb + tail;
+      break;
+    }
+  }
+  return cut;
+}
+
 void inline_addresses(const Document& doc, std::vector<Candidate>& out, const std::vector<char>& covered) {
   static const regex street(
-      R"(\b\d{1,6}[A-Za-z]?\s+([A-Z0-9][^\s,]*\s+){0,4}?(Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Drive|Dr\.?|Lane|Way|Place|Square|Plaza|Parkway|Court|Highway|Terrace|Quay|Broadway)\b|\bP\.?\s?O\.?\s*Box\s*\d+)");
+      R"(\b\d{1,6}[A-Za-z]?\s+([A-Z0-9][^\s,]*\s+){0,4}?(Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Drive|Dr\.?|Lane|Way|Place|Square|Plaza|Parkway|Court|Highway|Terrace|Quay|Broadway)\b|)"
+      R"(\bP\.?\s?O\.?\s*Box\s*\d+|\b\d{1,4},?\s+(rue|avenue|boulevard|bd|place|allée|chemin|quai|via|viale|calle|avenida|rua)\s)");
   static const regex postcode(
-      R"(\b[A-Z]{2},?\s+\d{5}(-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b|\b[AC-FHKNPRTV-Y]\d{2}\s?[0-9AC-FHKNPRTV-Y]{4}\b|,\s*\d{4,5}\s+[A-Z][a-z]+)");
+      R"(\b[A-Z]{2},?\s+\d{5}(-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b|\b[AC-FHKNPRTV-Y]\d{2}\s?[0-9AC-FHKNPRTV-Y]{4}\b|,\s*\d{4,5}\s+[A-Z][^\s,.;()]*)");
   static const regex country(R"(^,?\s+(U\.S\.A\.|U\.S\.|[A-Z][A-Za-z]+( (of )?[A-Z][A-Za-z]+){0,2})\b)");
+  static const regex attention(R"(^,?\s+(attn|attention|fao)\b[:.]?\s*[^,.;()]*)", icase);
   static const regex lead(R"((:\s|\bat\s|\bto\s|\bby\s|\(|\||\baddress\s(is\s)?|\bis\s))");
+  static const regex attn_colon(R"((attn|attention|fao|a l'attention de)\s*:\s$)", icase);
   std::smatch m, p, c;
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
     const string& text = doc.sentences[s].text;
     if (std::any_of(covered.begin() + doc.sentences[s].first_line, covered.begin() + doc.sentences[s].last_line + 1,
                     [](char c) { return c != 0; }))
       continue;
-    if (!std::regex_search(text, m, street)) continue;
-    const auto at = static_cast<std::size_t>(m.position(0));
-    const string after = text.substr(at);
-    if (!std::regex_search(after, p, postcode) || p.position(0) > 90) continue;
-    std::size_t end = at + static_cast<std::size_t>(p.position(0) + p.length(0));
-    const string rest = text.substr(end);
-    static const regex attention(R"(^,?\s+(attn|attention|fao)\b[:.]?\s*[^,.;()]*)", icase);
-    if (std::regex_search(rest, c, attention) || std::regex_search(rest, c, country)) end += static_cast<std::size_t>(c.length(0));
-    // The start: just after the lead-in ("at", ":", "to") before the company name.
-    std::size_t start = at >= 60 ? at - 60 : 0;
-    const string before = text.substr(start, at - start);
-    std::size_t cut = 0;
-    for (auto it = std::sregex_iterator(before.begin(), before.end(), lead); it != std::sregex_iterator(); ++it)
-      cut = static_cast<std::size_t>(it->position(0) + it->length(0));
-    if (cut == 0 && start > 0) cut = before.size();  // no lead-in near: the address starts at the street
-    start += cut;
-    const string label = trim(text.substr(start, end - start), " ,;.:(");
-    if (!label.empty()) add(out, doc, label, "postal_address", static_cast<int>(s), context_score(doc, static_cast<int>(s), start));
+    // Every address of the sentence: each search starts after the address before.
+    for (std::size_t from = 0; from < text.size();) {
+      const string tail = text.substr(from);
+      if (!std::regex_search(tail, m, street)) break;
+      const std::size_t at = from + static_cast<std::size_t>(m.position(0));
+      const string after = text.substr(at);
+      if (!std::regex_search(after, p, postcode) || p.position(0) > 90) {
+        from = at + static_cast<std::size_t>(m.length(0));
+        continue;
+      }
+      std::size_t end = at + static_cast<std::size_t>(p.position(0) + p.length(0));
+      const string rest = text.substr(end);
+      if (std::regex_search(rest, c, attention) || std::regex_search(rest, c, country)) end += static_cast<std::size_t>(c.length(0));
+      // The start: just after the lead-in ("at", ":", "to") before the company name, not
+      // the colon of an "Attn:".
+      std::size_t start = std::max(from, at >= 90 ? at - 90 : 0);
+      const string before = text.substr(start, at - start);
+      std::size_t cut = 0;
+      for (auto it = std::sregex_iterator(before.begin(), before.end(), lead); it != std::sregex_iterator(); ++it) {
+        const std::size_t after_lead = static_cast<std::size_t>(it->position(0) + it->length(0));
+        if (!has(before.substr(0, after_lead), attn_colon)) cut = after_lead;
+      }
+      // No lead-in near, or one far from the street: the name is the few short
+      // comma-separated parts just before the street ("Acme Inc., Attn: Legal, 1 Main St").
+      if (cut == 0 || std::count(before.begin() + static_cast<std::ptrdiff_t>(cut), before.end(), ' ') > 12)
+        cut = name_start(before);
+      start += cut;
+      const string label = trim(text.substr(start, end - start), " ,;.:(");
+      if (!label.empty())
+        add(out, doc, label, "postal_address", static_cast<int>(s), context_score(doc, static_cast<int>(s), start));
+      from = end;
+    }
   }
 }
 
