@@ -56,7 +56,10 @@ const regex& contact_cue() {
   static const regex re(
       R"(contact|reach (us|out)|get in touch|write (to )?us|writing to|e-?mail us|send (us )?(an? )?(e-?mail|letter|message|request|mail)|)"
       R"(\bquestions?\b|inquir|enquir|\bcomplain|\bconcerns?\b|\bsubmit|\brequest|\bexercis|data protection officer|\bdpo\b|)"
-      R"(\bforms?\b|webform|mail to|by (e-?mail|mail|post)\b|e-?mail:|(postal|mailing|following|our|this) address|address(ed)? (to|below|above))",
+      R"(\bforms?\b|webform|mail to|by (e-?mail|mail|post)\b|e-?mail:|(postal|mailing|following|our|this) address|address(ed)? (to|below|above)|)"
+      // French, German, Spanish, Italian, Dutch policies say it in their words.
+      R"(contacter|contactez|écrire|écrivez|courrier|kontakt|anfrage|wenden sie sich|schreiben sie|)"
+      R"(contacto|escribir|contattar|scrivere)",
       icase);
   return re;
 }
@@ -65,7 +68,9 @@ const regex& contact_cue() {
 const regex& privacy_cue() {
   static const regex re(
       R"(privacy|personal (data|information)|data protection|\bdpo\b|data subject|your rights|gdpr|ccpa|)"
-      R"(\bdelet|\baccess\b|correct|opt.?out|consent)",
+      R"(\bdelet|\baccess\b|correct|opt.?out|consent|)"
+      R"(datenschutz|personenbezogen|données personnelles|protection des données|vie privée|confidentialité|\brgpd\b|)"
+      R"(\bdsgvo\b|privacidad|protección de datos|dati personali|persoonsgegevens)",
       icase);
   return re;
 }
@@ -84,7 +89,10 @@ const regex& third_party_cue() {
 
 // A label that names a privacy channel itself (privacy@, dpo@, "Attn: Privacy").
 const regex& privacy_label() {
-  static const regex re(R"(privacy|\bdpo\b|dpo[@.]|data.?protection|gdpr|datenschutz|dsar|ccpa|legal)", icase);
+  static const regex re(
+      R"(privacy|\bdpo\b|dpo[@._-]|data.?protection|gdpr|datenschutz|dsar|ccpa|legal|rgpd|dsgvo|\bdpd\b|privacidad|)"
+      R"(donnees|données|protection des|vie.?privee)",
+      icase);
   return re;
 }
 
@@ -169,6 +177,7 @@ void add(std::vector<Candidate>& out, const Document& doc, const string& label, 
          int score) {
   if (label.empty() || placeholder(label)) return;
   const bool chrome = doc.is_chrome(doc.sentences[static_cast<std::size_t>(s)]);
+  if (chrome) score -= 1;  // the body's own wording comes first
   // "legal@" is a privacy channel; "/legal/" in a URL says little.
   static const regex legal(R"(legal)", icase);
   if (has(label, third_party_cue())) score -= 6;
@@ -320,6 +329,21 @@ string source_lines(const Document& doc, int first, int last) {
   return out;
 }
 
+// "%40" -> "@", "%e2%80%90" -> "‐": mailto targets are URLs.
+string percent_decoded(const string& s) {
+  string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+        std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
+      out += static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
 // A URL ends before trailing punctuation that closes the sentence around it.
 string trim_url(string url) {
   while (!url.empty() && std::string_view(".,;:!?'\"").find(url.back()) != std::string_view::npos) url.pop_back();
@@ -348,37 +372,88 @@ int link_score(const string& text_in, const string& sentence) {
   return contacting && has(text, weak) ? 0 : -1;
 }
 
+// The name of the site of a URL or an e-mail address: "help.x.com" -> "x",
+// "privacy@acme.co.uk" -> "acme"; "" for a relative link (the policy's own site).
+string site_name(const string& address) {
+  static const regex host(R"(^(?:[a-z]+://)?(?:[^@/]*@)?([^/:?#]+))", icase);
+  std::smatch m;
+  if (address.empty() || address[0] == '/' || !std::regex_search(address, m, host)) return "";
+  std::vector<string> labels;
+  const string h = lower(m[1].str());
+  for (std::size_t b = 0, e; b <= h.size(); b = e + 1) {
+    e = h.find('.', b);
+    if (e == string::npos) e = h.size();
+    labels.push_back(h.substr(b, e - b));
+  }
+  if (labels.size() >= 2) labels.pop_back();  // the top-level domain
+  static const std::set<string> second_level = {"co", "com", "org", "net", "gov", "ac", "gouv", "ne", "or"};
+  if (labels.size() >= 2 && second_level.count(labels.back())) labels.pop_back();
+  return labels.back();
+}
+
+// The company's own sites: those of the e-mail addresses it gives and the site most of
+// its links lead to. A page elsewhere ("facebook.com/about/privacy") is someone else's.
+std::set<string> own_sites(const Document& doc, const std::vector<std::pair<int, Link>>& links) {
+  static const regex email(R"([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})");
+  std::set<string> own;
+  for (const Sentence& sent : doc.sentences)
+    for (auto it = std::sregex_iterator(sent.text.begin(), sent.text.end(), email); it != std::sregex_iterator(); ++it)
+      own.insert(site_name(it->str()));
+  std::map<string, int> count;
+  for (const auto& [block, link] : links) ++count[site_name(link.url)];
+  const auto top = std::max_element(count.begin(), count.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+  if (top != count.end()) own.insert(top->first);
+  own.erase("");
+  return own;
+}
+
+// One link of a block: a mailto target is an e-mail address; a link about contacting is
+// a web form or privacy page (ranked lower when it leads to someone else's site and its
+// text does not say it is a form).
+void add_link(const Document& doc, const Block& block, const Link& link, const std::set<string>& own,
+              std::vector<Candidate>& out) {
+  // The sentence of the block that shows the link text (the first one when none does).
+  int s = block.sentences.front();
+  for (int c : block.sentences)
+    if (!link.text.empty() && collapse_spaces(doc.sentences[static_cast<std::size_t>(c)].text).find(link.text) != string::npos) {
+      s = c;
+      break;
+    }
+  const string& text = doc.sentences[static_cast<std::size_t>(s)].text;
+  const string context = context_text(doc, s);
+  const std::size_t at = link.text.empty() ? string::npos : collapse_spaces(text).find(link.text);
+  string url = trim(link.url);
+  if (lower(url.substr(0, 7)) == "mailto:") {
+    url = percent_decoded(url.substr(7));
+    url = url.substr(0, url.find('?'));
+    if (url.find('@') != string::npos) add(out, doc, clean_email(url), "email", s, context_score(doc, s, at) + 1);
+    return;
+  }
+  if (!std::regex_search(url, regex(R"(^(https?://|www\.|/[^/]))", icase))) return;
+  int score = link_score(link.text.empty() ? url : link.text, context);
+  if (score < 0) return;
+  const string site = site_name(url);
+  if (score == 0 && !site.empty() && !own.empty() && !own.count(site)) score -= 2;
+  // The link text may name someone else: "Guidelines for Legal Requests", "the ICO".
+  if (has(link.text, third_party_cue())) score -= 6;
+  add(out, doc, url, "web_form", s, context_score(doc, s, at) + score);
+}
+
 // Web forms and privacy pages: link targets of links about contacting, and bare URLs in
 // sentences about contacting; mailto: links give e-mail addresses.
 void collect_links(const Document& doc, std::vector<Candidate>& out) {
   const auto refs = reference_definitions(doc);
+  std::vector<std::pair<int, Link>> links;  // block, link
+  for (std::size_t b = 0; b < doc.blocks.size(); ++b) {
+    const Block& block = doc.blocks[b];
+    if (block.sentences.empty()) continue;
+    for (Link& link : links_in(source_lines(doc, block.first_line, block.last_line), refs))
+      links.push_back({static_cast<int>(b), std::move(link)});
+  }
+  const std::set<string> own = own_sites(doc, links);
+  for (const auto& [b, link] : links) add_link(doc, doc.blocks[static_cast<std::size_t>(b)], link, own, out);
   static const regex bare(R"((https?://|www\.)[^\s<>"'\]\[]+)", icase);
   for (const Block& block : doc.blocks) {
-    if (block.sentences.empty()) continue;
-    for (const Link& link : links_in(source_lines(doc, block.first_line, block.last_line), refs)) {
-      // The sentence of the block that shows the link text (the first one when none does).
-      int s = block.sentences.front();
-      for (int c : block.sentences)
-        if (!link.text.empty() && collapse_spaces(doc.sentences[static_cast<std::size_t>(c)].text).find(link.text) != string::npos) {
-          s = c;
-          break;
-        }
-      const string& text = doc.sentences[static_cast<std::size_t>(s)].text;
-      const string context = context_text(doc, s);
-      const std::size_t at = link.text.empty() ? string::npos : collapse_spaces(text).find(link.text);
-      string url = trim(link.url);
-      if (lower(url.substr(0, 7)) == "mailto:") {
-        url = url.substr(7);
-        url = url.substr(0, url.find('?'));
-        if (url.find('@') != string::npos) add(out, doc, clean_email(url), "email", s, context_score(doc, s, at) + 1);
-        continue;
-      }
-      if (!std::regex_search(url, regex(R"(^(https?://|www\.|/[^/]))", icase))) continue;
-      const int ls = link_score(link.text.empty() ? url : link.text, context);
-      if (ls < 0) continue;
-      // The link text may name someone else: "Guidelines for Legal Requests", "the ICO".
-      add(out, doc, url, "web_form", s, context_score(doc, s, at) + ls - (has(link.text, third_party_cue()) ? 6 : 0));
-    }
     for (int s : block.sentences) {
       const string& text = doc.sentences[static_cast<std::size_t>(s)].text;
       const string context = context_text(doc, s);
@@ -769,10 +844,14 @@ std::vector<Item> privacy_contacts(const Document& doc) {
   collect_emails(doc, found);
   collect_links(doc, found);
   collect_addresses(doc, found);
-  // Contacts often sit in footers: chrome counts only when the body gives none of its own.
+  // Contacts often sit in footers and in lists of mailto links the chrome detector sets
+  // aside, so chrome e-mails and addresses stay (after the body's); chrome links are mostly
+  // site navigation and count only when the body gives no contact of its own.
   const bool body_gives = std::any_of(found.begin(), found.end(), [](const Candidate& c) { return !c.chrome && c.score >= 0; });
   if (body_gives)
-    found.erase(std::remove_if(found.begin(), found.end(), [](const Candidate& c) { return c.chrome; }), found.end());
+    found.erase(std::remove_if(found.begin(), found.end(),
+                               [](const Candidate& c) { return c.chrome && c.item.concept_id == "web_form"; }),
+                found.end());
   std::stable_sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) {
     // Privacy channels first, general ones next, third parties last.
     if (a.score != b.score) return a.score > b.score;
