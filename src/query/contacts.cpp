@@ -1,6 +1,7 @@
 #include "query/contacts.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <regex>
 #include <set>
@@ -314,6 +315,8 @@ std::map<string, string> reference_definitions(const Document& doc) {
   std::smatch m;
   for (int n = 1; n <= doc.line_count; ++n) {
     const string line(doc.line(n));
+    const auto first = line.find_first_not_of(' ');
+    if (first == string::npos || first > 3 || line[first] != '[') continue;  // cheap test first
     if (std::regex_search(line, m, def)) refs.emplace(lower(collapse_spaces(m[1].str())), m[2].str());
   }
   return refs;
@@ -355,7 +358,7 @@ string trim_url(string url) {
 // Does a link lead to a way of contacting the company? Its text says so ("contact us",
 // "privacy request form", "Data Protection Officer"), or the sentence is about contacting
 // and the text only points ("here", the URL itself, "Help Center"). -1: no.
-int link_score(const string& text_in, const string& sentence) {
+int link_score(const string& text_in, const std::function<bool()>& contacting) {
   static const regex strong(
       R"(contact|\bforms?\b|webform|inquir|enquir|request|data protection officer|\bdpo\b|email protected|)"
       R"(get in touch|write to us|reach us|privacy (cent|portal|team|office|rights|choices))",
@@ -364,12 +367,13 @@ int link_score(const string& text_in, const string& sentence) {
                           icase);
   static const regex url(R"(^(https?://|www\.)|^[\w-]+(\.[\w-]+)+(/|$))", icase);
   static const regex policy_doc(R"(privacy.?(policy|notice|statement|shield|framework)|cookie|terms|guide|policies)", icase);
-  const bool contacting = has(sentence, contact_cue());
+  static const regex asks(R"(contact|inquir|enquir|request|\bforms?\b)", icase);
   const string text = trim(text_in, " .,;:!");
-  if (has(text, url)) return contacting && !has(text, policy_doc) ? 0 : -1;
-  if (has(text, policy_doc) && !has(text, regex(R"(contact|inquir|enquir|request|\bforms?\b)", icase))) return -1;
+  // The sentence is read last: most links are ruled out by their text alone.
+  if (has(text, url)) return !has(text, policy_doc) && contacting() ? 0 : -1;
+  if (has(text, policy_doc) && !has(text, asks)) return -1;
   if (has(text, strong)) return 1;
-  return contacting && has(text, weak) ? 0 : -1;
+  return has(text, weak) && contacting() ? 0 : -1;
 }
 
 // The name of the site of a URL or an e-mail address: "help.x.com" -> "x",
@@ -410,8 +414,9 @@ std::set<string> own_sites(const Document& doc, const std::vector<std::pair<int,
 // One link of a block: a mailto target is an e-mail address; a link about contacting is
 // a web form or privacy page (ranked lower when it leads to someone else's site and its
 // text does not say it is a form).
+// contacting: per sentence, -1 unknown, else whether its context is about contacting.
 void add_link(const Document& doc, const Block& block, const Link& link, const std::set<string>& own,
-              std::vector<Candidate>& out) {
+              std::vector<signed char>& contacting, std::vector<Candidate>& out) {
   // The sentence of the block that shows the link text (the first one when none does).
   int s = block.sentences.front();
   for (int c : block.sentences)
@@ -420,7 +425,6 @@ void add_link(const Document& doc, const Block& block, const Link& link, const s
       break;
     }
   const string& text = doc.sentences[static_cast<std::size_t>(s)].text;
-  const string context = context_text(doc, s);
   const std::size_t at = link.text.empty() ? string::npos : collapse_spaces(text).find(link.text);
   string url = trim(link.url);
   if (lower(url.substr(0, 7)) == "mailto:") {
@@ -429,8 +433,13 @@ void add_link(const Document& doc, const Block& block, const Link& link, const s
     if (url.find('@') != string::npos) add(out, doc, clean_email(url), "email", s, context_score(doc, s, at) + 1);
     return;
   }
-  if (!std::regex_search(url, regex(R"(^(https?://|www\.|/[^/]))", icase))) return;
-  int score = link_score(link.text.empty() ? url : link.text, context);
+  static const regex web(R"(^(https?://|www\.|/[^/]))", icase);
+  if (!has(url, web)) return;
+  int score = link_score(link.text.empty() ? url : link.text, [&] {
+    signed char& known = contacting[static_cast<std::size_t>(s)];
+    if (known < 0) known = has(context_text(doc, s), contact_cue()) ? 1 : 0;
+    return known == 1;
+  });
   if (score < 0) return;
   const string site = site_name(url);
   if (score == 0 && !site.empty() && !own.empty() && !own.count(site)) score -= 2;
@@ -451,16 +460,18 @@ void collect_links(const Document& doc, std::vector<Candidate>& out) {
       links.push_back({static_cast<int>(b), std::move(link)});
   }
   const std::set<string> own = own_sites(doc, links);
-  for (const auto& [b, link] : links) add_link(doc, doc.blocks[static_cast<std::size_t>(b)], link, own, out);
+  std::vector<signed char> contacting(doc.sentences.size(), -1);
+  for (const auto& [b, link] : links) add_link(doc, doc.blocks[static_cast<std::size_t>(b)], link, own, contacting, out);
   static const regex bare(R"((https?://|www\.)[^\s<>"'\]\[]+)", icase);
   for (const Block& block : doc.blocks) {
     for (int s : block.sentences) {
       const string& text = doc.sentences[static_cast<std::size_t>(s)].text;
+      if (text.find("http") == string::npos && text.find("www.") == string::npos) continue;  // cheap test first
       const string context = context_text(doc, s);
       if (!has(context, contact_cue())) continue;
       for (auto it = std::sregex_iterator(text.begin(), text.end(), bare); it != std::sregex_iterator(); ++it) {
         const string url = trim_url(it->str());
-        if (link_score(url, context) >= 0)
+        if (link_score(url, [] { return true; }) >= 0)
           add(out, doc, url, "web_form", s, context_score(doc, s, static_cast<std::size_t>(it->position(0))));
       }
     }
@@ -524,9 +535,12 @@ string plain_line(string line) {
   static const regex marker(R"(^\s*(>\s*)*([*+-]|\d{1,3}[.)])?\s+)");
   static const regex link(R"(\[([^\]]*)\]\([^)]*\))");
   static const regex tag(R"(<[^>]{1,40}>)");
-  line = std::regex_replace(line, marker, "");
-  line = std::regex_replace(line, link, "$1");
-  line = std::regex_replace(line, tag, " ");
+  // Each replacement only where its markup may be: std::regex is slow on long documents.
+  const auto first = line.find_first_not_of(' ');
+  if (first != string::npos && std::string_view(">*+-0123456789").find(line[first]) != std::string_view::npos)
+    line = std::regex_replace(line, marker, "");
+  if (line.find("](") != string::npos) line = std::regex_replace(line, link, "$1");
+  if (line.find('<') != string::npos) line = std::regex_replace(line, tag, " ");
   line = rendered(line);
   return trim(line, " \t\\,;");
 }
@@ -539,7 +553,7 @@ bool address_part(const string& line) {
   static const regex dated(
       R"(^(last )?(updated|effective|revised|published|modified|date)\b|\b(january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2},?\s+\d{4}|\b\d{1,2}\s+(january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{4})",
       icase);
-  if (has(line, dated)) return false;
+  if (std::any_of(line.begin(), line.end(), [](unsigned char c) { return std::isdigit(c); }) && has(line, dated)) return false;
   if (line.back() == '.' || line.back() == '!' || line.back() == '?') {
     // Only an abbreviation ends an address line with a period ("Inc.", "U.S.A.", "St.").
     static const regex abbreviation(
@@ -636,12 +650,20 @@ std::vector<std::pair<std::size_t, std::size_t>> address_spans(const std::vector
 // a postcode, or either with an "Attn:". Marks the lines of the addresses it adds in covered.
 void emit_address(const Document& doc, std::vector<AddressLine> group, std::vector<Candidate>& out,
                   std::vector<char>& covered) {
+  // Every address has a number (street, postcode) or an "Attn:": a cheap test first.
+  static const regex attn_word(R"(attn|attention|fao|c/o)", icase);
+  if (std::none_of(group.begin(), group.end(), [](const AddressLine& l) {
+        return std::any_of(l.text.begin(), l.text.end(), [](unsigned char c) { return std::isdigit(c); }) ||
+               has(l.text, attn_word);
+      }))
+    return;
   group.erase(std::remove_if(group.begin(), group.end(), [](const AddressLine& l) { return not_address(l.text); }),
               group.end());
   LineMarks m;
   for (const AddressLine& l : group) {
     m.street.push_back(street_like(l.text));
-    m.postcode.push_back(postcode_like(l.text));
+    const bool digit = std::any_of(l.text.begin(), l.text.end(), [](unsigned char c) { return std::isdigit(c); });
+    m.postcode.push_back(digit && postcode_like(l.text));  // every postcode has a digit
     m.attn.push_back(attention_like(l.text));
   }
   std::vector<std::pair<string, std::pair<int, int>>> labels;  // label, its lines
@@ -751,6 +773,7 @@ void inline_addresses(const Document& doc, std::vector<Candidate>& out, const st
     if (std::any_of(covered.begin() + doc.sentences[s].first_line, covered.begin() + doc.sentences[s].last_line + 1,
                     [](char c) { return c != 0; }))
       continue;
+    if (std::none_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c); })) continue;
     // Every address of the sentence: each search starts after the address before.
     for (std::size_t from = 0; from < text.size();) {
       const string tail = text.substr(from);
@@ -793,8 +816,12 @@ std::vector<char> heading_lines(const Document& doc) {
   static const regex rule(R"(^\s*([=_-]\s*){3,}$|^\s*(\*\s*){3,}$|^\s*#)");
   for (const Section& sec : doc.sections)
     if (!sec.preamble && sec.first_line >= 1 && sec.first_line <= doc.line_count) heading[static_cast<std::size_t>(sec.first_line)] = 1;
-  for (int n = 1; n <= doc.line_count; ++n)
-    if (has(string(doc.line(n)), rule)) heading[static_cast<std::size_t>(n)] = 1;
+  for (int n = 1; n <= doc.line_count; ++n) {
+    const std::string_view line = doc.line(n);
+    const auto first = line.find_first_not_of(" \t");
+    if (first == std::string_view::npos || std::string_view("=_*#-").find(line[first]) == std::string_view::npos) continue;
+    if (has(string(line), rule)) heading[static_cast<std::size_t>(n)] = 1;
+  }
   return heading;
 }
 
@@ -818,6 +845,11 @@ void collect_addresses(const Document& doc, std::vector<Candidate>& out) {
       continue;
     }
     blanks = 0;
+    // A paragraph is no address line: a cheap test before any markup is removed.
+    if (std::count(raw.begin(), raw.end(), ' ') > 24 && raw.find("<br") == string::npos) {
+      flush();
+      continue;
+    }
     if (heading[static_cast<std::size_t>(n)]) {
       // A setext underline makes the line before it a heading, not an address line.
       if (!group.empty() && group.back().line == n - 1) group.pop_back();
