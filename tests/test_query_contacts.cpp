@@ -96,3 +96,39 @@ TEST_CASE("a policy that gives no contact gives an empty list") {
   CHECK(contacts("# Privacy Policy\n\nWe collect your name. We do not sell it. See [our terms](https://acme.com/terms).\n")
             .empty());
 }
+
+namespace {
+const std::string prose =
+    "We collect the information you give us when you create an account, such as your name and email address, and "
+    "we use it to provide the service you asked for.";
+bool chrome_text(const Document& doc, const std::string& fragment) {
+  for (const Block& b : doc.blocks)
+    if (b.text.find(fragment) != std::string::npos) return b.chrome;
+  return false;
+}
+}  // namespace
+
+TEST_CASE("a contact link in a site menu counts only when the body gives no contact") {
+  const std::string menu = "* [Home](/)\n* [Products](/p)\n* [Blog](/b)\n* [Contact](https://acme.com/contact)\n\n";
+  Document with_body = parse_document("t.md", menu + "# Privacy\n\n" + prose + " Questions? Write to privacy@acme.com.\n");
+  REQUIRE(chrome_text(with_body, "Contact"));
+  std::vector<std::string> v;
+  for (const Item& i : privacy_contacts(with_body)) v.push_back(i.label);
+  CHECK(v == std::vector<std::string>{"privacy@acme.com"});
+
+  Document menu_only = parse_document("t.md", menu + "# Privacy\n\n" + prose + "\n");
+  auto items = privacy_contacts(menu_only);
+  REQUIRE(items.size() == 1);
+  CHECK(items[0].label == "https://acme.com/contact");
+}
+
+TEST_CASE("an e-mail address in a chrome footer stays listed beside the body's") {
+  Document doc = parse_document(
+      "t.md", "# Privacy\n\n" + prose + " For help with your account, contact support@acme.com.\n\n" + prose +
+                  " Again.\n\n© 2024 Acme Inc. All rights reserved. [privacy@acme.com](mailto:privacy@acme.com)\n\nHide menu\n");
+  REQUIRE(chrome_text(doc, "© 2024"));
+  std::vector<std::string> v;
+  for (const Item& i : privacy_contacts(doc)) v.push_back(i.label);
+  CHECK(listed(v, "privacy@acme.com"));
+  CHECK(listed(v, "support@acme.com"));
+}
