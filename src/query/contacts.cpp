@@ -121,8 +121,9 @@ int kind_rank(const string& concept_id) {
   return 2;
 }
 
-// A sentence with the paragraph that leads into its list, when it is a list item: "You
-// can contact us:" tells what "* Through our [Help Center](...)" is for.
+// A sentence with what tells what its links are for: the title of a section about
+// contacting, and, for a list item, the paragraph that leads into its list ("You can
+// contact us:" tells what "* Through our [Help Center](...)" is for).
 string context_text(const Document& doc, int s) {
   const Sentence& sent = doc.sentences[static_cast<std::size_t>(s)];
   string text = sent.text;
