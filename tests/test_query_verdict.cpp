@@ -200,3 +200,15 @@ TEST_CASE("a denial about personal data in general answers for location only whe
       "We will not disclose your personal information to third parties without your consent.\n");
   CHECK(ask(speaks, q).verdict == "conditional");
 }
+
+TEST_CASE("children: features that may collect information describe a thing, not the company collecting") {
+  Document d = policy(
+      "JibJab does not knowingly collect personal information from children under the age of 13.\n\n"
+      "We take measures to prevent children from accessing features that may collect or publish such information.\n");
+  CHECK(ask(d, "Do you knowingly collect personal information from children?").verdict == "no");
+}
+
+TEST_CASE("children: 'about your child without your prior consent' is a parent's consent") {
+  Document d = policy("We will not disclose or sell personal information about your child without your prior consent.\n");
+  CHECK(ask(d, "Do you knowingly collect personal information from children?").verdict != "no");
+}

@@ -185,6 +185,15 @@ bool implies_no_children_data(const SentenceFacts& f, const Lexicon& lex) {
 
 // Consent of a parent is the one exception that makes collecting from children conditional.
 bool parental_consent(const SentenceFacts& f) {
+  // "about your child without your prior consent": the reader is the parent
+  bool your_child = false, consent = false;
+  for (std::size_t i = 0; i < f.words.size(); ++i) {
+    consent = consent || f.words[i].folded == "consent";
+    your_child = your_child || (f.words[i].folded == "your" && i + 1 < f.words.size() &&
+                                (f.words[i + 1].folded == "child" || f.words[i + 1].folded == "children" ||
+                                 f.words[i + 1].folded == "child's"));
+  }
+  if (your_child && consent) return true;
   for (std::size_t i = 0; i + 1 < f.words.size(); ++i)
     if ((f.words[i].folded == "parental" || f.words[i].folded == "parent's" || f.words[i].folded == "parents") &&
         (f.words[i + 1].folded == "consent" || f.words[i + 1].folded == "permission" ||
@@ -205,6 +214,29 @@ bool has_exception(const Practice& p) {
 bool consideration(const std::string& scope) {
   return scope.find("money") != std::string::npos || scope.find("monetary") != std::string::npos ||
          scope.find("consideration") != std::string::npos || scope.find("compensation") != std::string::npos;
+}
+
+// "features that may collect or publish information": a relative clause describing a
+// thing, whose subject is the thing, not the company (children's questions, where sites
+// describe what children could run into).
+bool describes_a_thing(const SentenceFacts& f, const Practice& p) {
+  int k = -1;
+  for (std::size_t i = 0; i < f.words.size(); ++i)
+    if (f.words[i].begin >= p.begin) {
+      k = static_cast<int>(i) - 1;
+      break;
+    }
+  for (int steps = 0; k >= 1 && steps < 5; --k, ++steps) {
+    const Word& w = f.words[static_cast<std::size_t>(k)];
+    if (w.folded == "we" || w.folded == "you" || w.folded == "they" || w.folded == "us" ||
+        (w.punct && w.folded != ","))
+      return false;
+    if (w.folded == "that" || w.folded == "which") {
+      const Word& noun = f.words[static_cast<std::size_t>(k - 1)];
+      return !noun.punct && noun.folded != "we" && noun.folded != "information" && noun.folded != "data";
+    }
+  }
+  return false;
 }
 
 // A denial that is not the company's own statement: an obligation put on others ("providers
@@ -247,7 +279,7 @@ bool make_claim(const Question& q, const Practice& p, const SentenceFacts& f, co
   // Retention is about how long: "we store it on secure servers in the U.S." says where.
   if (q.intent == "retention" && !says_how_long(f)) return false;
   const bool children = q.intent == "children";
-  if (children && !mentions_children(f, lex)) return false;
+  if (children && (!mentions_children(f, lex) || (!p.negative && describes_a_thing(f, p)))) return false;
   // Data: a sentence about children answers a question about children's data whatever it
   // calls the data ("personal information from anyone under 13").
   std::vector<int> want_data = q.data;
