@@ -1,5 +1,6 @@
 #include "query/answer.hpp"
 
+#include "query/answer/model.hpp"
 #include "query/contacts.hpp"
 #include "query/labels.hpp"
 #include "query/lists.hpp"
@@ -12,6 +13,8 @@
 #include <unordered_map>
 
 namespace policyq::query {
+
+using namespace answering;
 
 bool is_body_sentence(const Document& doc, int s) {
   const Sentence& sent = doc.sentences[static_cast<std::size_t>(s)];
@@ -45,45 +48,6 @@ std::vector<SentenceFacts> analyze_document(const Document& doc, const Lexicon& 
 }
 
 namespace {
-
-// How well a concept of the policy (have) answers a concept of the question (want):
-// 1 the same, 0.9 more specific, less for broader ones (0.35 for a generic root).
-double similarity(const Lexicon& lex, int want, int have) {
-  if (want == have) return 1.0;
-  if (lex.is_a(have, want)) return 0.9;
-  int d = lex.distance(want, have);
-  if (d > 0) return lex.entry(have).generic ? 0.2 : std::max(0.4, 0.8 - 0.15 * (d - 1));
-  return 0;
-}
-
-double best_similarity(const Lexicon& lex, int want, const std::vector<int>& have, bool* specific = nullptr) {
-  double best = 0;
-  for (int h : have) best = std::max(best, similarity(lex, want, h));
-  if (specific) *specific = best >= 0.4;
-  return best;
-}
-
-// Slot score of a concept list against the question's slots (sum over slots asked).
-double slot_score(const Lexicon& lex, const std::vector<int>& want, const std::vector<int>& have) {
-  if (want.empty()) return 0;
-  double best = 0;
-  for (int w : want) best = std::max(best, best_similarity(lex, w, have));
-  return best;
-}
-
-bool contains(const std::vector<std::string>& v, std::string_view s) {
-  return std::find(v.begin(), v.end(), s) != v.end();
-}
-
-// Conditions that make an affirmation conditional (not "if you use the service").
-bool limiting(const std::string& c) {
-  return c != "if you use the feature" && c != "in certain circumstances";
-}
-
-struct Verdict {
-  int affirm = -1, cond = -1, deny = -1;  // evidence positions (in ranked order) deciding each
-  std::vector<std::string> conds;
-};
 
 std::string trim_quote(const std::string& s, std::size_t max = 220) {
   if (s.size() <= max) return s;
@@ -181,47 +145,6 @@ int right_kinds(const std::vector<Word>& words) {
   return k;
 }
 
-// Weights of the score parts, fitted on the PolicyQA dev set (coordinate ascent on hit@3
-// over all question types at once: weights fitted per type of question did not carry
-// over from one half of the policies to the other).
-struct Weights {
-  // Sentence parts.
-  double lexical = 1.0;        // BM25 of the searchable words, normalised to the best sentence
-  double phrase = 0.6;         // the searchable words adjacent, in order
-  double title = 0.25;         // searchable words in the section path
-  double title_all = 0.4;      // every question word in the section path
-  double topic = 1.1;          // the sentence uses cues of the question's intent
-  double section = 0.4;        // the section title names the intent (or the slots)
-  double practice = 0.9;       // a practice of the sentence answers the intent and slots
-  double slots = 0.9;          // slot concepts anywhere in the sentence
-  double section_slots = 0.1;  // the section title names the slots
-  double other_section = -0.1; // the section title names another intent
-  double topic2 = 0.1, section2 = 0.1, fit2 = 0.4;  // the same for the runner-up intent
-  double wh_purpose = 0.668, wh_data = 0.4, wh_recipient = 0.8;  // why / what data / who
-  double lead = 0.2;           // the first sentence of its paragraph (often its topic sentence)
-  double short_factor = 0.9;   // fewer than four words
-  double expansion = 0.8;      // BM25 of the policy vocabulary for the question's plain words
-  // Choice questions: a paragraph that states a practice and names an option the user has
-  // ("we share it with partners ... you may opt out"); a bonus per sentence did not help.
-  double block_choice = 1.5;
-  double user_agency = 0.2;    // rights questions: the user is the one who can act ("you may")
-  // OPP-115 files collection and use under one category (first-party collection/use), and
-  // selling under sharing: a sentence with cues of the intent's sibling and none of its own.
-  double sibling_topic = 0.2;
-  // Rights questions ask either for access (view, edit, delete) or for a choice (opt out,
-  // unsubscribe, consent), two OPP-115 categories: a sentence naming the kind asked gains,
-  // one naming only the other kind loses.
-  double right_kind = 1.0;
-  // Questions where a third party collects ("do advertisers track me on your site?"): a
-  // sentence naming a third party beside collecting or cookies, a practice of a third party
-  // collecting.
-  double tp_collect = 0.5, tp_practice = 0.5;
-  // Paragraph parts: BM25 of the whole question over paragraphs, the other sentences'
-  // scores, the best lexical match in the paragraph, its lead sentence's lexical match,
-  // the best topic match in it (a paragraph all about the topic is less specific).
-  double block_bm25 = 0.2, neighbours = 0.15, block_lexical = 0.2, block_lead = 0.1, block_topic = -0.2;
-};
-
 }  // namespace
 
 std::vector<SentenceFacts> topic_facts(const Document& doc, const Lexicon& lex) {
@@ -306,66 +229,27 @@ Answer answer(const Question& q, const Index& index, std::size_t top, const Lexi
 
 Answer answer(const Question& q, const Index& index, const std::vector<SentenceFacts>& topic, std::size_t top,
               const Lexicon& lex) {
-  static const Weights K;
+  AnswerModel m(q, index, topic, top, lex);
+  const Weights& K = m.weights;
   const Document& doc = index.document();
   Answer ans;
   const std::size_t ns = doc.sentences.size();
   const std::size_t nb = doc.blocks.size();
-  std::vector<char> body(ns, 0);
-  for (std::size_t s = 0; s < ns; ++s) body[s] = is_body_sentence(doc, static_cast<int>(s));
-  // Topic facts of every body sentence (given); practices here, for candidates only.
-  // Facts given with their practices (answer_facts) spare the extraction, not the choice:
-  // a sentence's practices count only once answering has chosen to read them, so the
-  // answer is the same whichever facts are given.
-  std::vector<char> analyzed(ns, 0);  // practices read (or none possible: no action word)
-  for (std::size_t s = 0; s < ns; ++s)
-    if (body[s]) analyzed[s] = !may_state_practice(topic[s], lex);
-  std::vector<SentenceFacts> full(ns);  // the candidates' facts with their practices
-  std::vector<char> has_full(ns, 0);
-  auto facts_of = [&](std::size_t s) -> const SentenceFacts& { return has_full[s] ? full[s] : topic[s]; };
-  static const std::vector<Practice> no_practices;
-  auto practices_of = [&](std::size_t s) -> const std::vector<Practice>& {
-    return analyzed[s] ? facts_of(s).practices : no_practices;
-  };
-  auto analyze = [&](std::size_t s) {
-    if (!body[s] || analyzed[s]) return;
-    analyzed[s] = 1;
-    if (topic[s].analyzed) return;  // extracted already
-    // The topic pass's words and matches are reused: tokenizing is half the cost.
-    full[s] = analyze_sentence(doc.sentences[s].text, topic[s].words, topic[s].matches, lex);
-    has_full[s] = 1;
-  };
+  SentenceReader& sentences = m.sentences;
+  auto body = [&](std::size_t s) { return sentences.is_body(s); };
+  auto facts_of = [&](std::size_t s) -> const SentenceFacts& { return sentences.facts(s); };
+  auto practices_of = [&](std::size_t s) -> const std::vector<Practice>& { return sentences.practices(s); };
+  auto analyze = [&](std::size_t s) { sentences.read_practices(s); };
+  auto analyzed = [&](std::size_t s) { return sentences.practices_read(s); };
 
-  // The intent that ranks: a choice about a practice ("can I opt out of data collection?",
-  // "do I have a choice about sharing?") is answered where the policy states the practice
-  // and the option with it, so the practice ranks first and the choice second; the verdict
-  // still answers the asked intent (q.intent).
-  const RankIntents ri = ranking_intents(q);
-  const std::string& rank_intent = ri.intent;
-  const std::string& rank_intent2 = ri.intent2;
-  const std::vector<std::string> actions = intent_actions(rank_intent);
-  const std::vector<std::string> actions2 = intent_actions(rank_intent2);
-  const int intent_id = rank_intent == "other" ? -1 : lex.find(Kind::intent, rank_intent);
-  const int intent2_id = rank_intent2.empty() ? -1 : lex.find(Kind::intent, rank_intent2);
-  auto is_intent = [&](int c) { return c >= 0 && lex.entry(c).kind == Kind::intent && lex.entry(c).id == rank_intent; };
-  auto is_intent2 = [&](int c) {
-    return c >= 0 && intent2_id >= 0 && lex.entry(c).kind == Kind::intent && lex.entry(c).id == rank_intent2;
-  };
-  // The verdict's intent (the one asked).
-  const std::vector<std::string> verdict_actions = intent_actions(q.intent);
-  const int verdict_intent_id = q.intent == "other" ? -1 : lex.find(Kind::intent, q.intent);
-
-  // Does a practice state what an intent asks? Third parties collecting is sharing, not
-  // the first party's own collection.
-  auto fits = [&](const Practice& p, const std::string& intent, const std::vector<std::string>& acts) {
-    if (intent == "sharing" && p.actor == "third_party" && is_collect_action(p.action)) return true;
-    if (!contains(acts, p.action)) return false;
-    bool first_party = intent == "collection" || intent == "use" || intent == "retention" || intent == "children";
-    if (first_party && p.actor != "first_party") return false;
-    return true;
-  };
-  auto practice_fits = [&](const Practice& p) { return fits(p, rank_intent, actions); };
-  auto verdict_fits = [&](const Practice& p) { return fits(p, q.intent, verdict_actions); };
+  const std::string& rank_intent = m.intent.intent;
+  const std::vector<std::string>& actions = m.intent.actions;
+  const int intent_id = m.intent.id;
+  const int intent2_id = m.second_intent.id;
+  auto is_intent = [&](int c) { return m.is_intent(c); };
+  auto is_intent2 = [&](int c) { return m.is_second_intent(c); };
+  const int verdict_intent_id = m.asked_intent.id;
+  auto practice_fits = [&](const Practice& p) { return fits_intent(p, m.intent); };
 
   // Lexical features: the searchable words (sentence BM25, phrase, section title) and the
   // whole question (section title).
@@ -401,11 +285,6 @@ Answer answer(const Question& q, const Index& index, const std::vector<SentenceF
 
   // Section context: does the section path name the intent, the runner-up intent, only
   // other intents, or the slots?
-  struct SectionFeatures {
-    double topic = 0, topic2 = 0, slots = 0;
-    double verdict_topic = 0;  // the same as topic, for the verdict's intent
-    bool other = false;
-  };
   std::unordered_map<int, SectionFeatures> section_cache;
   auto section_features = [&](int sec) -> SectionFeatures {
     if (sec < 0) return {};
@@ -439,7 +318,7 @@ Answer answer(const Question& q, const Index& index, const std::vector<SentenceF
     std::vector<double> len(nb, 0);
     std::vector<char> in_body(nb, 0);
     for (std::size_t s = 0; s < ns; ++s) {
-      if (!body[s]) continue;
+      if (!body(s)) continue;
       auto b = static_cast<std::size_t>(doc.sentences[s].block);
       if (!in_body[b]) tf[b].assign(nt, 0);
       in_body[b] = 1;
@@ -493,7 +372,7 @@ Answer answer(const Question& q, const Index& index, const std::vector<SentenceF
   const int q_right = user_side ? right_kinds(q.words) : 0;
   std::vector<char> block_cue(nb, 0), block_prac(nb, 0);
   for (std::size_t s = 0; s < ns; ++s) {
-    if (!body[s]) continue;
+    if (!body(s)) continue;
     const SentenceFacts& F = facts_of(s);
     auto b = static_cast<std::size_t>(doc.sentences[s].block);
     if (lead[b] < 0) lead[b] = static_cast<int>(s);
@@ -543,7 +422,7 @@ Answer answer(const Question& q, const Index& index, const std::vector<SentenceF
       if (q.asks_data) score += K.wh_data * std::min(1.0, nd / 3.0);
       if (q.asks_recipient) score += K.wh_recipient * std::min(1.0, nr / 2.0);
     }
-    if (!has_slots && intent_id < 0) score += 0.3 * ev.section;
+    if (!has_slots && intent_id < 0) score += K.section_untargeted * ev.section;
     if (lead[b] == static_cast<int>(s)) score += K.lead;
     // Choices and rights are what the user can do: "you may opt out", "you can choose".
     if (user_side) {
@@ -623,7 +502,7 @@ Answer answer(const Question& q, const Index& index, const std::vector<SentenceF
       else if (!actions.empty() && (is_share_action(p.action) == is_share_action(actions.front()))) v += 0.25;
       if (actions.empty()) v += 0.2;
       if (q.third_party_actor && p.actor == "third_party" && is_collect_action(p.action)) v += K.tp_practice;
-      if (fit2 && intent2_id >= 0 && fits(p, rank_intent2, actions2)) *fit2 = true;
+      if (fit2 && intent2_id >= 0 && fits_intent(p, m.second_intent)) *fit2 = true;
       v += 0.5 * (slot_score(lex, q.data, p.data) + slot_score(lex, q.recipient, p.recipient) +
                   slot_score(lex, q.purpose, p.purpose));
       if (v > best_pv) {
@@ -680,7 +559,7 @@ Answer answer(const Question& q, const Index& index, const std::vector<SentenceF
   // (A sentence analyzed only now keeps its rank; its practice is shown with it.)
   auto late = [&](std::size_t r) {
     auto s = static_cast<std::size_t>(scored[r].sentence);
-    if (analyzed[s]) return;
+    if (analyzed(s)) return;
     analyze(s);
     double score = scored[r].ev.score;
     match_practice(scored[r], nullptr);
