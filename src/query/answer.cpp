@@ -1,6 +1,6 @@
 #include "query/answer.hpp"
 
-#include "query/answer/model.hpp"
+#include "query/answer/passes.hpp"
 #include "query/contacts.hpp"
 #include "query/labels.hpp"
 #include "query/lists.hpp"
@@ -251,108 +251,14 @@ Answer answer(const Question& q, const Index& index, const std::vector<SentenceF
   const int verdict_intent_id = m.asked_intent.id;
   auto practice_fits = [&](const Practice& p) { return fits_intent(p, m.intent); };
 
-  // Lexical features: the searchable words (sentence BM25, phrase, section title) and the
-  // whole question (section title).
-  std::vector<double> bm25(ns, 0), phrase(ns, 0), title(ns, 0), title_all(ns, 0), expansion(ns, 0);
-  {
-    double max_bm25 = 0, max_title = 0, max_title_all = 0;
-    for (const SearchHit& h : index.search(index.parse_query(q.search_text), ns)) {
-      auto s = static_cast<std::size_t>(h.sentence);
-      bm25[s] = h.bm25;
-      phrase[s] = h.phrase;
-      title[s] = h.title;
-      max_bm25 = std::max(max_bm25, h.bm25);
-      max_title = std::max(max_title, h.title);
-    }
-    if (!q.expansion.empty()) {
-      double max_x = 0;
-      for (const SearchHit& h : index.search(index.parse_query(q.expansion), ns)) {
-        expansion[static_cast<std::size_t>(h.sentence)] = h.bm25;
-        max_x = std::max(max_x, h.bm25);
-      }
-      for (double& x : expansion) x = max_x > 0 ? x / max_x : 0;
-    }
-    for (const SearchHit& h : index.search(index.parse_query(q.text), ns)) {
-      title_all[static_cast<std::size_t>(h.sentence)] = h.title;
-      max_title_all = std::max(max_title_all, h.title);
-    }
-    for (std::size_t s = 0; s < ns; ++s) {
-      bm25[s] = max_bm25 > 0 ? bm25[s] / max_bm25 : 0;
-      title[s] = max_title > 0 ? title[s] / max_title : 0;
-      title_all[s] = max_title_all > 0 ? title_all[s] / max_title_all : 0;
-    }
-  }
-
-  // Section context: does the section path name the intent, the runner-up intent, only
-  // other intents, or the slots?
-  std::unordered_map<int, SectionFeatures> section_cache;
-  auto section_features = [&](int sec) -> SectionFeatures {
-    if (sec < 0) return {};
-    auto it = section_cache.find(sec);
-    if (it != section_cache.end()) return it->second;
-    SectionFeatures f;
-    const Section& S = doc.sections[static_cast<std::size_t>(sec)];
-    std::vector<int> concepts;
-    int depth = 0;
-    for (auto p = S.path.rbegin(); p != S.path.rend() && depth < 2; ++p, ++depth) {
-      auto words = tokenize(*p);
-      for (const Match& m : lex.match(words, false)) {
-        Kind k = lex.entry(m.cid).kind;
-        if (is_intent(m.cid)) f.topic = std::max(f.topic, depth == 0 ? 1.0 : 0.6);
-        else if (k == Kind::intent && depth == 0) f.other = true;
-        if (m.cid == verdict_intent_id) f.verdict_topic = std::max(f.verdict_topic, depth == 0 ? 1.0 : 0.6);
-        if (is_intent2(m.cid)) f.topic2 = std::max(f.topic2, depth == 0 ? 1.0 : 0.6);
-        if (k == Kind::data || k == Kind::recipient || k == Kind::purpose) concepts.push_back(m.cid);
-      }
-    }
-    f.slots = slot_score(lex, q.data, concepts) + slot_score(lex, q.recipient, concepts) + slot_score(lex, q.purpose, concepts);
-    return section_cache[sec] = f;
-  };
-
-  // Paragraph BM25 of the whole question (the gold of a question is often a paragraph).
-  auto paragraph_bm25 = [&](std::string_view text) {
-    std::vector<double> out(nb, 0);
-    QueryTerms bq = index.parse_query(text);
-    const std::size_t nt = bq.terms.size();
-    std::vector<std::vector<int>> tf(nb);
-    std::vector<double> len(nb, 0);
-    std::vector<char> in_body(nb, 0);
-    for (std::size_t s = 0; s < ns; ++s) {
-      if (!body(s)) continue;
-      auto b = static_cast<std::size_t>(doc.sentences[s].block);
-      if (!in_body[b]) tf[b].assign(nt, 0);
-      in_body[b] = 1;
-      for (const std::string& t : index.sentence_terms(static_cast<int>(s))) {
-        len[b] += 1;
-        for (std::size_t i = 0; i < nt; ++i)
-          if (t == bq.terms[i]) ++tf[b][i];
-      }
-    }
-    double nbody = 0, total = 0, max_b = 0;
-    std::vector<double> df(nt, 0);
-    for (std::size_t b = 0; b < nb; ++b) {
-      if (!in_body[b]) continue;
-      nbody += 1;
-      total += len[b];
-      for (std::size_t i = 0; i < nt; ++i) df[i] += tf[b][i] > 0;
-    }
-    double avg = nbody > 0 ? total / nbody : 1;
-    for (std::size_t b = 0; b < nb; ++b) {
-      if (!in_body[b]) continue;
-      double sc = 0;
-      for (std::size_t i = 0; i < nt; ++i) {
-        double f = tf[b][i];
-        if (f == 0) continue;
-        double idf = std::log(1 + (nbody - df[i] + 0.5) / (df[i] + 0.5));
-        sc += idf * f * 2.2 / (f + 1.2 * (0.25 + 0.75 * len[b] / std::max(1.0, avg)));
-      }
-      out[b] = sc;
-      max_b = std::max(max_b, sc);
-    }
-    for (double& x : out) x = max_b > 0 ? x / max_b : 0;
-    return out;
-  };
-  const std::vector<double> block_bm25 = paragraph_bm25(q.text);
+  lexical_features(m);
+  section_features(m);
+  const std::vector<double>& bm25 = m.bm25;
+  const std::vector<double>& phrase = m.phrase;
+  const std::vector<double>& title = m.title;
+  const std::vector<double>& title_all = m.title_all;
+  const std::vector<double>& expansion = m.expansion;
+  const std::vector<double>& block_bm25 = m.block_bm25;
 
   struct Scored {
     int sentence;
@@ -389,7 +295,7 @@ Answer answer(const Question& q, const Index& index, const std::vector<SentenceF
     }
     block_lex[b] = std::max(block_lex[b], ev.lexical);
     block_top[b] = std::max(block_top[b], ev.topic);
-    SectionFeatures sf = section_features(doc.sentences[s].section);
+    const SectionFeatures& sf = m.section_of(s);
     ev.section = sf.topic + 0.5 * std::min(1.0, sf.slots);
     ev.slots = slot_score(lex, q.data, F.concepts) + slot_score(lex, q.recipient, F.concepts) +
                slot_score(lex, q.purpose, F.concepts);
