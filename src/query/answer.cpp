@@ -120,31 +120,6 @@ SentenceFacts light_facts(std::string_view text, const Lexicon& lex) {
   return f;
 }
 
-// The OPP-115 category of an intent, where two intents share one: collection and use
-// (first-party collection/use), sharing and selling (third-party sharing); 0 for the others.
-int opp_category(std::string_view intent) {
-  if (intent == "collection" || intent == "use") return 1;
-  if (intent == "sharing" || intent == "selling") return 2;
-  return 0;
-}
-
-// The kind of right words name: 1 access (view, edit, correct, delete), 2 choice (opt out,
-// unsubscribe, consent), 3 both, 0 neither.
-int right_kinds(const std::vector<Word>& words) {
-  static const std::set<std::string, std::less<>> access{"access", "view", "review", "edit", "correct", "updat",
-                                                         "modifi", "delet", "remov", "eras", "deactiv", "close",
-                                                         "rectifi"};
-  static const std::set<std::string, std::less<>> choice{"choic", "choos", "control", "option", "opt", "prefer",
-                                                         "unsubscrib", "consent", "withdraw", "object", "disabl",
-                                                         "declin", "refus"};
-  int k = 0;
-  for (const Word& w : words) {
-    if (access.count(w.stem)) k |= 1;
-    else if (choice.count(w.stem)) k |= 2;
-  }
-  return k;
-}
-
 }  // namespace
 
 std::vector<SentenceFacts> topic_facts(const Document& doc, const Lexicon& lex) {
@@ -233,10 +208,8 @@ Answer answer(const Question& q, const Index& index, const std::vector<SentenceF
   const Weights& K = m.weights;
   const Document& doc = index.document();
   Answer ans;
-  const std::size_t ns = doc.sentences.size();
   const std::size_t nb = doc.blocks.size();
   SentenceReader& sentences = m.sentences;
-  auto body = [&](std::size_t s) { return sentences.is_body(s); };
   auto facts_of = [&](std::size_t s) -> const SentenceFacts& { return sentences.facts(s); };
   auto practices_of = [&](std::size_t s) -> const std::vector<Practice>& { return sentences.practices(s); };
   auto analyze = [&](std::size_t s) { sentences.read_practices(s); };
@@ -246,128 +219,22 @@ Answer answer(const Question& q, const Index& index, const std::vector<SentenceF
   const std::vector<std::string>& actions = m.intent.actions;
   const int intent_id = m.intent.id;
   const int intent2_id = m.second_intent.id;
-  auto is_intent = [&](int c) { return m.is_intent(c); };
-  auto is_intent2 = [&](int c) { return m.is_second_intent(c); };
-  const int verdict_intent_id = m.asked_intent.id;
   auto practice_fits = [&](const Practice& p) { return fits_intent(p, m.intent); };
 
   lexical_features(m);
   section_features(m);
   const std::vector<double>& bm25 = m.bm25;
-  const std::vector<double>& phrase = m.phrase;
-  const std::vector<double>& title = m.title;
-  const std::vector<double>& title_all = m.title_all;
-  const std::vector<double>& expansion = m.expansion;
   const std::vector<double>& block_bm25 = m.block_bm25;
 
-  struct Scored {
-    int sentence;
-    double score;
-    Evidence ev;
-    double base = 0;    // the score without the practice parts
-    int practice = -1;  // best matching practice in facts[sentence]
-    double verdict_topic = 0, verdict_section = 0;  // topic and section parts for the verdict's intent
-  };
-  std::vector<Scored> all;
-  std::vector<int> lead(nb, -1);                  // first body sentence of each paragraph
-  std::vector<double> block_lex(nb, 0), block_top(nb, 0);
-  const bool has_slots = !q.data.empty() || !q.recipient.empty() || !q.purpose.empty();
-  const bool user_side = q.intent == "rights" || q.intent2 == "rights";
+  score_sentences(m);
+  std::vector<Candidate>& all = m.candidates;
+  using Scored = Candidate;
+  const std::vector<int>& lead = m.lead;
+  const std::vector<double>& block_lex = m.block_lexical;
+  const std::vector<double>& block_top = m.block_topic;
+  const std::vector<char>& block_cue = m.block_option_cue;
+  const std::vector<char>& block_prac = m.block_practice;
   const bool choice_q = asks_choice(q);
-  const int q_category = opp_category(rank_intent);
-  const int q_right = user_side ? right_kinds(q.words) : 0;
-  std::vector<char> block_cue(nb, 0), block_prac(nb, 0);
-  for (std::size_t s = 0; s < ns; ++s) {
-    if (!body(s)) continue;
-    const SentenceFacts& F = facts_of(s);
-    auto b = static_cast<std::size_t>(doc.sentences[s].block);
-    if (lead[b] < 0) lead[b] = static_cast<int>(s);
-    Evidence ev;
-    ev.sentence = static_cast<int>(s);
-    ev.lexical = bm25[s];
-    double topic2 = 0, verdict_topic = 0;
-    bool sibling = false;
-    for (std::size_t i = 0; i < F.intents.size(); ++i) {
-      if (F.intents[i] == verdict_intent_id) verdict_topic = 1 + 0.25 * std::min(2, F.intent_hits[i] - 1);
-      if (is_intent(F.intents[i])) ev.topic = 1 + 0.25 * std::min(2, F.intent_hits[i] - 1);
-      else if (q_category > 0 && opp_category(lex.entry(F.intents[i]).id) == q_category) sibling = true;
-      if (is_intent2(F.intents[i])) topic2 = 1 + 0.25 * std::min(2, F.intent_hits[i] - 1);
-    }
-    block_lex[b] = std::max(block_lex[b], ev.lexical);
-    block_top[b] = std::max(block_top[b], ev.topic);
-    const SectionFeatures& sf = m.section_of(s);
-    ev.section = sf.topic + 0.5 * std::min(1.0, sf.slots);
-    ev.slots = slot_score(lex, q.data, F.concepts) + slot_score(lex, q.recipient, F.concepts) +
-               slot_score(lex, q.purpose, F.concepts);
-    for (int c : F.concepts) {
-      bool m = false;
-      for (int w : q.data) m = m || similarity(lex, w, c) > 0;
-      for (int w : q.recipient) m = m || similarity(lex, w, c) > 0;
-      for (int w : q.purpose) m = m || similarity(lex, w, c) > 0;
-      if (m && std::find(ev.concepts.begin(), ev.concepts.end(), c) == ev.concepts.end()) ev.concepts.push_back(c);
-    }
-    ev.expansion = expansion[s];
-    double score = K.lexical * ev.lexical + (phrase[s] > 0 ? K.phrase : 0) + K.title * title[s] + K.title_all * title_all[s] +
-                   K.expansion * ev.expansion;
-    if (intent_id >= 0) score += K.topic * ev.topic + K.section * ev.section;
-    if (sibling && ev.topic == 0) score += K.sibling_topic;
-    if (intent_id >= 0 && sf.other) score += K.other_section;
-    if (intent2_id >= 0) score += K.topic2 * topic2 + K.section2 * sf.topic2;
-    score += K.slots * ev.slots + K.section_slots * std::min(1.0, sf.slots);
-    // "why", "what information", "who": sentences that name purposes, data types, recipients
-    if (q.asks_purpose || q.asks_data || q.asks_recipient) {
-      int np = 0, nd = 0, nr = 0;
-      for (int c : F.concepts) {
-        Kind k = lex.entry(c).kind;
-        bool specific = !lex.entry(c).generic;
-        np += k == Kind::purpose;
-        nd += k == Kind::data && specific;
-        nr += k == Kind::recipient && specific;
-      }
-      if (q.asks_purpose) score += K.wh_purpose * std::min(1.0, np / 2.0);
-      if (q.asks_data) score += K.wh_data * std::min(1.0, nd / 3.0);
-      if (q.asks_recipient) score += K.wh_recipient * std::min(1.0, nr / 2.0);
-    }
-    if (!has_slots && intent_id < 0) score += K.section_untargeted * ev.section;
-    if (lead[b] == static_cast<int>(s)) score += K.lead;
-    // Choices and rights are what the user can do: "you may opt out", "you can choose".
-    if (user_side) {
-      bool agency = false;
-      for (std::size_t i = 0; i + 1 < F.words.size() && !agency; ++i) {
-        if (F.words[i].folded != "you") continue;
-        std::string_view n = F.words[i + 1].folded;
-        agency = n == "can" || n == "may" || n == "might" || n == "could" || n == "choose" || n == "have" || n == "will";
-      }
-      if (agency) score += K.user_agency;
-    }
-    if (q.third_party_actor) {
-      bool party = false, collecting = false;
-      for (int c : F.concepts) party = party || lex.entry(c).kind == Kind::recipient;
-      for (const Match& m : F.matches) {
-        const Concept& c = lex.entry(m.cid);
-        collecting = collecting || (c.kind == Kind::action && c.id == "collect") ||
-                     (c.kind == Kind::intent && (c.id == "cookies" || c.id == "tracking"));
-      }
-      if (party && collecting) score += K.tp_collect;
-    }
-    // Access or choice: the kind of right asked (a question naming both kinds: no part).
-    if (q_right == 1 || q_right == 2) {
-      int kinds = right_kinds(F.words);
-      if (kinds & q_right) score += K.right_kind;
-      else if (kinds != 0) score -= K.right_kind;
-    }
-    // Choice questions: the answer is often a collection or sharing paragraph that names the
-    // option in passing ("we share it with partners unless you opt out").
-    if (choice_q) {
-      bool cue = has_option_cue(F.words);
-      bool prac = !F.concepts.empty();
-      for (int c : F.intents) prac = prac || (c >= 0 && lex.entry(c).id != "rights");
-      block_cue[b] = block_cue[b] || cue;
-      block_prac[b] = block_prac[b] || prac;
-    }
-    all.push_back(Scored{static_cast<int>(s), 0, ev, score, -1, verdict_topic,
-                         sf.verdict_topic + 0.5 * std::min(1.0, sf.slots)});
-  }
 
   // Practices, for the candidates only: every sentence of the paragraphs that can still
   // reach the top once their practices count (a generous margin over what is shown).
@@ -416,7 +283,6 @@ Answer answer(const Question& q, const Index& index, const std::vector<SentenceF
         best_p = static_cast<int>(pi);
       }
     }
-    sc.practice = best_p;
     sc.ev.practice = best_pv;
     sc.ev.negative = false;
     sc.ev.conditions.clear();

@@ -16,4 +16,12 @@ void lexical_features(AnswerModel& m);
 // intent, the runner-up, the asked intent, only other intents, or the slots?
 void section_features(AnswerModel& m);
 
+// The base score of every body sentence, from its lexical and section features, its topic
+// cues (the ranking intent, its sibling, the runner-up), the slot concepts it names, what
+// the question's wh-word asks for, whether it leads its paragraph, and the cues of
+// particular questions: the user's agency (rights), a third party collecting, the kind
+// of right asked, an option beside a practice (choices). Also what each paragraph's
+// sentences share: its lead, its best lexical and topic parts, its option cues.
+void score_sentences(AnswerModel& m);
+
 }  // namespace policyq::query::answering
