@@ -205,7 +205,6 @@ Answer answer(const Question& q, const Index& index, std::size_t top, const Lexi
 Answer answer(const Question& q, const Index& index, const std::vector<SentenceFacts>& topic, std::size_t top,
               const Lexicon& lex) {
   AnswerModel m(q, index, topic, top, lex);
-  const Weights& K = m.weights;
   const Document& doc = index.document();
   Answer ans;
   const std::size_t nb = doc.blocks.size();
@@ -213,137 +212,25 @@ Answer answer(const Question& q, const Index& index, const std::vector<SentenceF
   auto facts_of = [&](std::size_t s) -> const SentenceFacts& { return sentences.facts(s); };
   auto practices_of = [&](std::size_t s) -> const std::vector<Practice>& { return sentences.practices(s); };
   auto analyze = [&](std::size_t s) { sentences.read_practices(s); };
-  auto analyzed = [&](std::size_t s) { return sentences.practices_read(s); };
 
   const std::string& rank_intent = m.intent.intent;
-  const std::vector<std::string>& actions = m.intent.actions;
-  const int intent_id = m.intent.id;
-  const int intent2_id = m.second_intent.id;
-  auto practice_fits = [&](const Practice& p) { return fits_intent(p, m.intent); };
 
   lexical_features(m);
   section_features(m);
-  const std::vector<double>& bm25 = m.bm25;
-  const std::vector<double>& block_bm25 = m.block_bm25;
 
   score_sentences(m);
-  std::vector<Candidate>& all = m.candidates;
-  using Scored = Candidate;
-  const std::vector<int>& lead = m.lead;
-  const std::vector<double>& block_lex = m.block_lexical;
-  const std::vector<double>& block_top = m.block_topic;
-  const std::vector<char>& block_cue = m.block_option_cue;
-  const std::vector<char>& block_prac = m.block_practice;
-  const bool choice_q = asks_choice(q);
-
-  // Practices, for the candidates only: every sentence of the paragraphs that can still
-  // reach the top once their practices count (a generous margin over what is shown).
-  auto short_sentence = [&](const SentenceFacts& F) {
-    std::size_t nwords = 0;
-    for (const Word& w : F.words) nwords += !w.punct;
-    return nwords < 4;
-  };
-  {
-    std::vector<double> best(nb, -1e9);
-    for (const Scored& sc : all) {
-      auto b = static_cast<std::size_t>(doc.sentences[static_cast<std::size_t>(sc.sentence)].block);
-      double v = sc.base + K.block_bm25 * block_bm25[b] + K.block_lexical * block_lex[b];
-      best[b] = std::max(best[b], v);
-    }
-    std::vector<std::size_t> order;
-    for (std::size_t b = 0; b < nb; ++b)
-      if (best[b] > -1e9) order.push_back(b);
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return best[a] > best[b]; });
-    const std::size_t keep = std::max<std::size_t>(top + 20, 25);
-    std::vector<char> cand(nb, 0);
-    for (std::size_t i = 0; i < order.size() && i < keep; ++i) cand[order[i]] = 1;
-    for (const Scored& sc : all)
-      if (cand[static_cast<std::size_t>(doc.sentences[static_cast<std::size_t>(sc.sentence)].block)])
-        analyze(static_cast<std::size_t>(sc.sentence));
-  }
-
-  // The practice of a sentence that best answers the question (how well: practice part;
-  // polarity, conditions and action shown with the evidence).
-  auto match_practice = [&](Scored& sc, bool* fit2) {
-    const std::vector<Practice>& practices = practices_of(static_cast<std::size_t>(sc.sentence));
-    int best_p = -1;
-    double best_pv = 0;
-    for (std::size_t pi = 0; pi < practices.size(); ++pi) {
-      const Practice& p = practices[pi];
-      double v = 0;
-      if (practice_fits(p)) v += 1.0;
-      else if (!actions.empty() && (is_share_action(p.action) == is_share_action(actions.front()))) v += 0.25;
-      if (actions.empty()) v += 0.2;
-      if (q.third_party_actor && p.actor == "third_party" && is_collect_action(p.action)) v += K.tp_practice;
-      if (fit2 && intent2_id >= 0 && fits_intent(p, m.second_intent)) *fit2 = true;
-      v += 0.5 * (slot_score(lex, q.data, p.data) + slot_score(lex, q.recipient, p.recipient) +
-                  slot_score(lex, q.purpose, p.purpose));
-      if (v > best_pv) {
-        best_pv = v;
-        best_p = static_cast<int>(pi);
-      }
-    }
-    sc.ev.practice = best_pv;
-    sc.ev.negative = false;
-    sc.ev.conditions.clear();
-    sc.ev.action.clear();
-    if (best_p >= 0) {
-      const Practice& p = practices[static_cast<std::size_t>(best_p)];
-      sc.ev.negative = p.negative;
-      sc.ev.conditions = p.conditions;
-      sc.ev.action = p.action;
-    }
-  };
-  std::vector<Scored> scored;
-  for (Scored& sc : all) {
-    const SentenceFacts& F = facts_of(static_cast<std::size_t>(sc.sentence));
-    bool fit2 = false;
-    match_practice(sc, &fit2);
-    const Evidence& ev = sc.ev;
-    double score = sc.base;
-    if (intent_id >= 0) score += K.practice * ev.practice;
-    if (fit2) score += K.fit2;
-    // Very short fragments are rarely an answer.
-    if (short_sentence(F)) score *= K.short_factor;
-    if (score <= 0.05) continue;
-    sc.score = score;
-    scored.push_back(sc);
-  }
-  // Paragraph context: a sentence gains from a paragraph that matches the question, from
-  // strong neighbours in it, and from its paragraph's best lexical match and lead sentence.
-  {
-    std::vector<double> sum(nb, 0);
-    for (const Scored& sc : scored)
-      sum[static_cast<std::size_t>(doc.sentences[static_cast<std::size_t>(sc.sentence)].block)] += sc.score;
-    for (Scored& sc : scored) {
-      auto b = static_cast<std::size_t>(doc.sentences[static_cast<std::size_t>(sc.sentence)].block);
-      double add = K.block_bm25 * block_bm25[b] + K.neighbours * (sum[b] - sc.score) + K.block_lexical * block_lex[b] +
-                   K.block_lead * bm25[static_cast<std::size_t>(lead[b])];
-      if (intent_id >= 0) add += K.block_topic * block_top[b];
-      if (choice_q && block_cue[b] && block_prac[b]) add += K.block_choice;
-      sc.score += add;
-      sc.ev.score = sc.score;
-      sc.ev.paragraph = add;
-    }
-  }
-  std::stable_sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) { return a.score > b.score; });
-  // The verdict and the periods read the practices of the best candidates.
-  // (A sentence analyzed only now keeps its rank; its practice is shown with it.)
-  auto late = [&](std::size_t r) {
-    auto s = static_cast<std::size_t>(scored[r].sentence);
-    if (analyzed(s)) return;
-    analyze(s);
-    double score = scored[r].ev.score;
-    match_practice(scored[r], nullptr);
-    scored[r].ev.score = score;
-  };
-  for (std::size_t r = 0; r < scored.size() && r < 15; ++r) late(r);
+  extract_candidate_practices(m);
+  match_practices(m);
+  add_paragraph_context(m);
+  rank(m);
+  std::vector<Candidate>& scored = m.ranking;
+  auto late = [&](std::size_t r) { read_ranked_practices(m, r); };
 
   // Verdict: a decision over the claims of the best candidates (query/verdict.cpp).
-  const std::size_t pool = std::min<std::size_t>(scored.size(), 15);
+  const std::size_t pool = std::min<std::size_t>(scored.size(), verdict_pool);
   std::vector<RankedSentence> ranked;
   for (std::size_t r = 0; r < pool; ++r) {
-    const Scored& sc = scored[r];
+    const Candidate& sc = scored[r];
     ranked.push_back(RankedSentence{sc.sentence, sc.verdict_topic > 0, sc.verdict_section > 0, sc.ev.lexical, sc.ev.slots});
   }
   const Decision v = decide_verdict(

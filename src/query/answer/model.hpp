@@ -54,6 +54,9 @@ struct Weights {
   double block_bm25 = 0.2, neighbours = 0.15, block_lexical = 0.2, block_lead = 0.1, block_topic = -0.2;
 };
 
+// How many of the best candidates the verdict reads (and whose practices are read for it).
+inline constexpr std::size_t verdict_pool = 15;
+
 // How well a concept of the policy (have) answers a concept of the question (want):
 // 1 the same, 0.9 more specific, less for broader ones (0.2 for a generic root).
 double similarity(const Lexicon& lex, int want, int have);

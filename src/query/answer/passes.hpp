@@ -24,4 +24,28 @@ void section_features(AnswerModel& m);
 // sentences share: its lead, its best lexical and topic parts, its option cues.
 void score_sentences(AnswerModel& m);
 
+// Reads the practices of the candidates only: every sentence of the paragraphs that can
+// still reach the top once their practices count. Extracting practices costs the most;
+// most paragraphs of a policy are far from any question.
+void extract_candidate_practices(AnswerModel& m);
+
+// The practice part: how well a sentence's best practice answers the intent and slots
+// (shown with the evidence: its polarity, conditions, action), the runner-up intent, and
+// short fragments, which are rarely an answer. The candidates that score join the ranking.
+void match_practices(AnswerModel& m);
+
+// Paragraph context: a sentence gains from a paragraph that matches the question, from
+// strong neighbours in it, from its paragraph's best lexical match and lead sentence, and
+// (choice questions) from a paragraph that names an option beside a practice; it loses
+// from a paragraph all about the topic, which is less specific.
+void add_paragraph_context(AnswerModel& m);
+
+// Orders the ranking best first (ties in document order) and reads the practices of the
+// best candidates, which the verdict and the periods read.
+void rank(AnswerModel& m);
+
+// Reads the practices of a ranked candidate not read before and shows its best practice
+// with it. It keeps its rank and score: the ranking is decided by then.
+void read_ranked_practices(AnswerModel& m, std::size_t r);
+
 }  // namespace policyq::query::answering
