@@ -207,13 +207,7 @@ Answer answer(const Question& q, const Index& index, const std::vector<SentenceF
   AnswerModel m(q, index, topic, top, lex);
   const Document& doc = index.document();
   Answer ans;
-  const std::size_t nb = doc.blocks.size();
-  SentenceReader& sentences = m.sentences;
-  auto facts_of = [&](std::size_t s) -> const SentenceFacts& { return sentences.facts(s); };
-  auto practices_of = [&](std::size_t s) -> const std::vector<Practice>& { return sentences.practices(s); };
-  auto analyze = [&](std::size_t s) { sentences.read_practices(s); };
 
-  const std::string& rank_intent = m.intent.intent;
 
   lexical_features(m);
   section_features(m);
@@ -224,74 +218,12 @@ Answer answer(const Question& q, const Index& index, const std::vector<SentenceF
   add_paragraph_context(m);
   rank(m);
   std::vector<Candidate>& scored = m.ranking;
-  auto late = [&](std::size_t r) { read_ranked_practices(m, r); };
 
-  // Verdict: a decision over the claims of the best candidates (query/verdict.cpp).
-  const std::size_t pool = std::min<std::size_t>(scored.size(), verdict_pool);
-  std::vector<RankedSentence> ranked;
-  for (std::size_t r = 0; r < pool; ++r) {
-    const Candidate& sc = scored[r];
-    ranked.push_back(RankedSentence{sc.sentence, sc.verdict_topic > 0, sc.verdict_section > 0, sc.ev.lexical, sc.ev.slots});
-  }
-  const Decision v = decide_verdict(
-      q, ranked, rank_intent != q.intent ? pool : 5,
-      [&](int s) -> const std::vector<Practice>& { return practices_of(static_cast<std::size_t>(s)); },
-      [&](int s) -> const SentenceFacts& { return facts_of(static_cast<std::size_t>(s)); }, lex);
+  decide_verdict(m);
+  const Decision& v = m.decision;
   ans.verdict = v.verdict;
-
-  // Evidence: the best sentences, one per paragraph first; the deciding ones included.
-  // A paragraph is what the file shows as one: blocks on adjacent lines (a lead sentence
-  // and the list that follows it, list items) are one paragraph.
-  std::vector<int> paragraph(nb, 0);
-  for (std::size_t b = 0; b < nb; ++b) {
-    paragraph[b] = static_cast<int>(b);
-    if (b > 0 && doc.blocks[b].first_line <= doc.blocks[b - 1].last_line + 1 &&
-        doc.blocks[b].kind != BlockKind::heading && doc.blocks[b - 1].kind != BlockKind::heading)
-      paragraph[b] = paragraph[b - 1];
-  }
-  auto paragraph_of = [&](int r) {
-    return paragraph[static_cast<std::size_t>(doc.sentences[static_cast<std::size_t>(scored[static_cast<std::size_t>(r)].sentence)].block)];
-  };
-  std::vector<int> chosen;
-  std::set<int> blocks;
-  auto take = [&](int r) {
-    if (std::find(chosen.begin(), chosen.end(), r) != chosen.end()) return;
-    chosen.push_back(r);
-    blocks.insert(paragraph_of(r));
-  };
-  for (std::size_t r = 0; r < scored.size() && chosen.size() < top; ++r) {
-    if (blocks.count(paragraph_of(static_cast<int>(r)))) continue;
-    take(static_cast<int>(r));
-  }
-  for (std::size_t r = 0; r < scored.size() && chosen.size() < top; ++r) take(static_cast<int>(r));
-  // The sentence that decided the verdict is shown first (the summary quotes it), then the
-  // claim on the other side, then the rest in rank order.
-  std::sort(chosen.begin(), chosen.end());
-  // (An on-topic sentence that decided a topic question keeps its rank.)
-  for (int r : {v.counter, v.decider}) {
-    if (r < 0 || v.by_topic) continue;
-    chosen.erase(std::remove(chosen.begin(), chosen.end(), r), chosen.end());
-    chosen.insert(chosen.begin(), r);
-    if (chosen.size() > top) chosen.pop_back();
-  }
-  for (int r : chosen) late(static_cast<std::size_t>(r));
-  for (int r : chosen) ans.evidence.push_back(scored[static_cast<std::size_t>(r)].ev);
-
-  // Periods (retention questions): from the retention practices of the evidence first.
-  if (q.intent == "retention") {
-    std::set<std::pair<std::string, int>> seen;
-    auto add_periods = [&](int s) {
-      analyze(static_cast<std::size_t>(s));
-      for (const Practice& p : practices_of(static_cast<std::size_t>(s)))
-        for (const Period& per : p.periods) {
-          Period x = per;
-          x.line = doc.sentences[static_cast<std::size_t>(s)].first_line;
-          if (seen.insert({x.text, x.line}).second) ans.periods.push_back(x);
-        }
-    };
-    for (const Evidence& e : ans.evidence) add_periods(e.sentence);
-    for (std::size_t r = 0; r < std::min<std::size_t>(pool, 8); ++r) add_periods(scored[r].sentence);
-  }
+  choose_evidence(m, ans);
+  retention_periods(m, ans);
 
   // Summary in the policy's own words.
   auto quote_of = [&](int r) {

@@ -48,4 +48,15 @@ void rank(AnswerModel& m);
 // with it. It keeps its rank and score: the ranking is decided by then.
 void read_ranked_practices(AnswerModel& m, std::size_t r);
 
+// The verdict: query::decide_verdict over the claims of the best candidates (the pool).
+void decide_verdict(AnswerModel& m);
+
+// The evidence: the best sentences, one per paragraph first, up to top; the claim that
+// decided the verdict first, then the one on the other side, then the rest in rank order.
+void choose_evidence(AnswerModel& m, Answer& ans);
+
+// Retention questions: the periods the evidence states, then those of the best candidates,
+// each once, with its line.
+void retention_periods(AnswerModel& m, Answer& ans);
+
 }  // namespace policyq::query::answering
