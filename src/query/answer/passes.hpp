@@ -59,4 +59,14 @@ void choose_evidence(AnswerModel& m, Answer& ans);
 // each once, with its line.
 void retention_periods(AnswerModel& m, Answer& ans);
 
+// The summary in the policy's own words: the verdict with the deciding quote (and the one
+// on the other side), or what the policy does not say; the periods first when there are.
+void write_summary(const AnswerModel& m, Answer& ans);
+
+// A what / who / why / where / how-to-contact question: the items the policy names, each
+// with its sentences (from the practices of every sentence, completed from topic); the
+// verdict is "stated" or "not_stated" and the summary lists the items.
+void answer_in_kind(const Question& q, const Document& doc, const std::vector<SentenceFacts>& topic, const Lexicon& lex,
+                    Answer& ans);
+
 }  // namespace policyq::query::answering
