@@ -6,8 +6,6 @@
 
 namespace policyq::query {
 
-using namespace answering;
-
 bool is_body_sentence(const Document& doc, int s) {
   const Sentence& sent = doc.sentences[static_cast<std::size_t>(s)];
   if (sent.block < 0) return false;
@@ -129,6 +127,7 @@ Answer answer(const Question& q, const Index& index, std::size_t top, const Lexi
 // before it filled, and adds its part.
 Answer answer(const Question& q, const Index& index, const std::vector<SentenceFacts>& topic, std::size_t top,
               const Lexicon& lex) {
+  using namespace answering;
   AnswerModel m(q, index, topic, top, lex);
   lexical_features(m);
   section_features(m);

@@ -103,8 +103,8 @@ AnswerModel::AnswerModel(const Question& q_, const Index& index_, const std::vec
   block_practice.assign(nb, 0);
 }
 
-// Concepts are compared by id, as the lexicon names them (the ranking intent has no id
-// when the question names none, yet a concept may still carry its name).
+// By name rather than by id: a question of no known intent ("other") has no id, and the
+// runner-up counts only when the lexicon knows it.
 bool AnswerModel::is_intent(int c) const {
   return c >= 0 && lex.entry(c).kind == Kind::intent && lex.entry(c).id == intent.intent;
 }
