@@ -3,6 +3,7 @@
 // absent), through every output format, and through the CLI.
 #include "check/diff.hpp"
 #include "check/report.hpp"
+#include "document/loader.hpp"
 #include "cli_runner.hpp"
 #include "source_check.hpp"
 #include "util/error.hpp"
@@ -263,6 +264,24 @@ TEST_CASE("diff: a dropped consent condition on disclosure is a high condition-d
   CHECK(location(*f, "new")->line == location(*f, "old")->line);
 }
 
+TEST_CASE("diff: deleting the bundled policy's opt-out of sharing is a right-removed, though an opt-out of marketing e-mail remains") {
+  const std::string old_text(load_bundled_policy().source);
+  const std::string cue = "request that we not disclose your personal information to third parties";
+  std::size_t at = old_text.find(cue);
+  REQUIRE(at != std::string::npos);
+  // the whole sentence that offers the opt-out
+  std::size_t begin = old_text.rfind(". ", at);
+  begin = begin == std::string::npos || begin < old_text.rfind('\n', at) ? old_text.rfind('\n', at) + 1 : begin + 2;
+  std::size_t end = old_text.find('.', at) + 1;
+  std::string new_text = old_text.substr(0, begin) + old_text.substr(end);
+  Report r = diff_texts(old_text, new_text);
+  INFO(dump(r));
+  const Finding* f = find_rule(r, "right-removed");
+  REQUIRE(f);
+  CHECK(f->extra["right"] == "opt_out_of_sharing");
+  CHECK(f->rank == "medium");
+}
+
 TEST_CASE("diff: a user right no longer mentioned is a medium right-removed") {
   std::string old_text = "# Privacy\n\nWe collect your email address.\n\n## Your rights\n\nYou have the right to data portability.\n\n"
                          "You may lodge a complaint with a supervisory authority.\n";
@@ -273,7 +292,7 @@ TEST_CASE("diff: a user right no longer mentioned is a medium right-removed") {
   const Finding* f = find_rule(r, "right-removed");
   REQUIRE(f);
   CHECK(f->rank == "medium");
-  CHECK(f->extra["right"] == "portability");
+  CHECK(f->extra["right"] == "right_to_portability");
   CHECK(location(*f, "old")->line == 7);
   CHECK(find_rule(r, "sentence-removed"));
 }

@@ -51,6 +51,15 @@ TEST_CASE("the verdict reads at most the fifteen best candidates") {
   CHECK(d.m.decision.verdict == "yes");
 }
 
+TEST_CASE("the verdict reads a candidate with the titles above it: 'these signals' under 'Do Not Track'") {
+  Decided d("# Privacy\n\nWe care about privacy.\n\n## Do Not Track\n\n"
+            "Some browsers send signals to websites. We do not respond to these signals.\n",
+            "Do you honor Do Not Track signals?");
+  CHECK(d.m.decision.verdict == "no");
+  REQUIRE(!d.ans.evidence.empty());
+  CHECK(d.sentence_of(d.ans.evidence.front()).text == "We do not respond to these signals.");
+}
+
 TEST_CASE("evidence: one sentence per paragraph first, then the best of the rest, never more than top") {
   const std::string policy =
       "# Sharing\n\n"

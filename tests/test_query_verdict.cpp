@@ -142,3 +142,61 @@ TEST_CASE("data in general shared with law enforcement answers a question about 
   CHECK(a.verdict != "no");
   CHECK(first_quote(d, a).find("law enforcement") != std::string::npos);
 }
+
+TEST_CASE("children: a service not meant for children implies no, and any plain statement outweighs it") {
+  Document implied = policy("Our website is not intended for children under the age of 13.\n");
+  Answer a = ask(implied, "Do you knowingly collect personal information from children?");
+  CHECK(a.verdict == "no");
+  CHECK(a.summary.find("implied") != std::string::npos);
+  Document plain = policy(
+      "Our website is not intended for children under the age of 13.\n\n"
+      "We collect personal information from children under 13 only with verifiable parental consent.\n");
+  CHECK(ask(plain, "Do you knowingly collect personal information from children?").verdict == "conditional");
+}
+
+TEST_CASE("'knowingly' in a question is not a word the policy must mention") {
+  Document d = policy("We collect your name and e-mail address when you register.\n");
+  Answer a = ask(d, "Do you knowingly collect personal information from children?");
+  CHECK(a.verdict == "not_stated");
+  CHECK(a.summary.find("knowingly") == std::string::npos);
+}
+
+TEST_CASE("an ad network collecting data on the site is sharing with advertisers") {
+  Document d = policy(
+      "Third-party ad networks may use cookies and web beacons to collect information about your visits to this site "
+      "in order to show you advertisements.\n");
+  Answer a = ask(d, "Do you share my personal information with advertisers?");
+  CHECK((a.verdict == "yes" || a.verdict == "conditional"));
+}
+
+TEST_CASE("a denial about one kind of data does not deny sharing personal data in general") {
+  Document d = policy("We do not store or otherwise share any credit card information.\n");
+  CHECK(ask(d, "Do you share my personal information with advertisers?").verdict == "not_stated");
+}
+
+TEST_CASE("a negative adverb before an inverted subject denies: nowhere on the site do we collect") {
+  Document d = policy("Please note that nowhere on the site do we knowingly collect personal information from children under 13.\n");
+  CHECK(ask(d, "Do you knowingly collect personal information from children?").verdict == "no");
+}
+
+TEST_CASE("what the company says it does not know of is not a practice: no actual knowledge that we sell") {
+  Document d = policy("We do not have actual knowledge that we sell personal information of minors under 16.\n");
+  CHECK(ask(d, "Do you knowingly collect personal information from children?").verdict != "conditional");
+}
+
+TEST_CASE("a policy not to share with an exception is conditional") {
+  Document d = policy(
+      "It is our strict policy not to share your personal information with any third party, except as is necessary to "
+      "process your order.\n");
+  CHECK(ask(d, "Do you share my personal information with advertisers?").verdict == "conditional");
+}
+
+TEST_CASE("a denial about personal data in general answers for location only where the policy speaks of location") {
+  const char* q = "Do you share my location with third parties?";
+  Document silent = policy("We will not disclose your personal information to third parties without your consent.\n");
+  CHECK(ask(silent, q).verdict == "not_stated");
+  Document speaks = policy(
+      "We collect your location when you use the app.\n\n"
+      "We will not disclose your personal information to third parties without your consent.\n");
+  CHECK(ask(speaks, q).verdict == "conditional");
+}

@@ -2,6 +2,7 @@
 #include "check/duration.hpp"
 
 #include "query/answer.hpp"
+#include "query/lists.hpp"
 #include "query/practices.hpp"
 #include "text/utf8.hpp"
 #include "util/error.hpp"
@@ -520,41 +521,26 @@ std::vector<query::Period> retention_periods(const query::SentenceFacts& f) {
 
 // ---------------------------------------------------------------- user rights
 
-struct RightCue {
-  const char* id;
-  const char* label;
-  std::vector<const char*> phrases;  // on normalised text; a phrase ending in '*' matches a word prefix
-};
-
-const std::vector<RightCue>& right_cues() {
-  static const std::vector<RightCue> cues = {
-      {"access", "access to your data",
-       {"right to access", "right of access", "request access", "access to your personal", "access your personal",
-        "copy of your personal", "copy of the personal", "access the personal", "access correct*", "access update*",
-        "access rectif*", "access delete*", "access change*"}},
-      {"rectification", "correction of your data",
-       {"rectif*", "right to correct", "correct inaccurate", "correct your personal", "correct or update", "update or correct",
-        "correct or delete", "correct update", "correct amend", "correction of"}},
-      {"erasure", "deletion of your data",
-       {"erasure", "right to delete", "right to be forgotten", "request deletion", "request the deletion", "request that we delete",
-        "delete your personal", "delete your account", "deletion of your", "delete personal information we hold"}},
-      {"portability", "data portability", {"portability", "portable format", "machine readable format"}},
-      {"objection", "objecting to processing", {"right to object", "object to the processing", "object to our processing", "object to processing"}},
-      {"restriction", "restricting processing", {"restrict the processing", "restrict processing", "restriction of processing", "right to restrict", "right to limit"}},
-      {"opt_out", "opting out", {"opt out", "unsubscribe"}},
-      {"withdraw_consent", "withdrawing consent", {"withdraw your consent", "withdraw consent", "revoke your consent", "withdraw that consent"}},
-      {"complaint", "a complaint to a supervisory authority",
-       {"lodge a complaint", "file a complaint", "supervisory authority", "data protection authority"}},
-  };
-  return cues;
-}
-
-bool has_phrase(const std::string& padded, const char* phrase) {
-  std::string p = phrase;
-  bool prefix = !p.empty() && p.back() == '*';
-  if (prefix) p.pop_back();
-  std::string needle = " " + p + (prefix ? "" : " ");
-  return padded.find(needle) != std::string::npos;
+// The rights a side describes, by what they act on (query::find_rights, the list `ask`
+// answers "what rights do I have?" with), as compared-sentence indexes of that side.
+std::map<std::string, std::pair<std::string, std::vector<int>>> rights_of(const Side& side) {
+  const Document& doc = *side.doc;
+  std::vector<query::SentenceFacts> facts(doc.sentences.size());
+  std::vector<int> compared(doc.sentences.size(), -1);
+  for (int i = 0; i < side.size(); ++i) {
+    auto s = static_cast<std::size_t>(side.sents[static_cast<std::size_t>(i)]);
+    compared[s] = i;
+    facts[s] = side.facts[static_cast<std::size_t>(i)];
+  }
+  std::map<std::string, std::pair<std::string, std::vector<int>>> out;
+  for (const query::Item& item : query::find_rights(doc, facts))
+    for (int s : item.sentences)
+      if (int i = compared[static_cast<std::size_t>(s)]; i >= 0) {
+        auto& entry = out[item.concept_id];
+        entry.first = item.label;
+        entry.second.push_back(i);
+      }
+  return out;
 }
 
 // ---------------------------------------------------------------- sections
@@ -1084,31 +1070,22 @@ Report diff_documents(const Document& old_doc, const Document& new_doc, const Di
     }
   }
 
-  // user rights no longer mentioned
+  // user rights no longer mentioned: told apart by what they act on, so deleting the one
+  // sentence that offers an opt-out of sharing is a finding while an opt-out of marketing
+  // e-mail remains
   {
-    auto mentions = [&](const Side& side) {
-      std::map<std::string, std::vector<int>> out;
-      for (int i = 0; i < side.size(); ++i) {
-        // old: what the policy body said; new: anywhere (a right may now be a title, or a
-        // list the new version's layout made look like navigation)
-        if (&side == &o && !side.body(i)) continue;
-        std::string padded = " " + side.norm[static_cast<std::size_t>(i)] + " ";
-        for (const RightCue& cue : right_cues())
-          for (const char* ph : cue.phrases)
-            if (has_phrase(padded, ph)) {
-              out[cue.id].push_back(i);
-              break;
-            }
-      }
-      return out;
-    };
-    auto om = mentions(o), nm = mentions(n);
-    for (const RightCue& cue : right_cues()) {
-      auto it = om.find(cue.id);
-      if (it == om.end() || nm.count(cue.id)) continue;
-      int i = it->second.front();
-      Finding f = make_finding("right-removed", 2, std::string("User right no longer mentioned: ") + cue.label,
-                               std::string("The old version describes ") + cue.label + "; the new version no longer mentions it");
+    auto om = rights_of(o), nm = rights_of(n);
+    for (const auto& [id, old_right] : om) {
+      if (nm.count(id)) continue;
+      // what the old policy body said (not a menu entry)
+      std::vector<int> said;
+      for (int i : old_right.second)
+        if (o.body(i)) said.push_back(i);
+      if (said.empty()) continue;
+      const std::string& label = old_right.first;
+      int i = said.front();
+      Finding f = make_finding("right-removed", 2, std::string("User right no longer mentioned: ") + label,
+                               std::string("The old version lets the user ") + label + "; the new version no longer mentions it");
       if (int j = partner(o, i); j >= 0) {
         f.locations.push_back(sentence_location(n, j, "new"));
         f.extra["new"] = sentence_extra(n, j);
@@ -1117,8 +1094,8 @@ Report diff_documents(const Document& old_doc, const Document& new_doc, const Di
       }
       f.locations.push_back(sentence_location(o, i, "old"));
       f.extra["old"] = sentence_extra(o, i);
-      f.extra["right"] = cue.id;
-      f.extra["old_mentions"] = it->second.size();
+      f.extra["right"] = id;
+      f.extra["old_mentions"] = said.size();
       practice_findings.push_back(std::move(f));
     }
   }

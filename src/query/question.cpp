@@ -36,7 +36,9 @@ bool is_generic_question_word(std::string_view stem) {
       "mani", "long", "often", "time", "specif", "specifi", "exact", "exactli", "particular", "categori",
       "purpos", "reason", "first", "parti", "use", "done", "yes", "way", "option", "abl", "possibl",
       "respons", "abil", "includ", "relat", "still", "actual", "realli", "everi", "differ", "certain",
-      "collect", "share", "store", "keep", "sell", "sold", "gather", "obtain", "receiv", "disclos"};
+      "collect", "share", "store", "keep", "sell", "sold", "gather", "obtain", "receiv", "disclos",
+      // how deliberately: policies say "knowingly" or not, the practice is the same
+      "knowingli", "know", "intention", "intentionali", "deliber", "deliberati", "ever", "current", "currentli"};
   return s.count(stem) > 0;
 }
 

@@ -35,8 +35,10 @@ bool states_asked_practice(const Question& q, const Practice& p, const Lexicon& 
     return !business_transfer(p, lex);
   }
   if (intent == "sharing") {
-    // Third parties collecting on the company's pages is sharing with them.
-    if (p.actor == "third_party") return is_collect_action(p.action) && !q.recipient.empty();
+    // Third parties collecting or using data on the company's pages is sharing with them.
+    if (p.actor == "third_party")
+      return (is_collect_action(p.action) || p.action == "use" || p.action == "access") && !q.recipient.empty() &&
+             !p.negative;
     if (!is_share_action(p.action)) return false;
     // Selling is one way of sharing: a sale states sharing, but "we do not sell" does not
     // deny sharing.
@@ -115,6 +117,8 @@ bool hypothetical(const SentenceFacts& f, const Practice& p) {
     // "the right to request a list of third parties to which we have disclosed data", "the
     // right to know what we collect, use, disclose and sell": a right described, not a practice
     if ((w == "right" || w == "rights") && k + 1 < verb && f.words[static_cast<std::size_t>(k + 1)].folded == "to") return true;
+    // "we do not have actual knowledge that we sell data of minors": what is known, not done
+    if (w == "knowledge") return true;
     if (w == "learn" || w == "discover" || w == "aware" || w == "notified" || w == "determine" || w == "find" ||
         w == "learns" || w == "discovers" || w == "becomes" || w == "finds" || w == "informed")
       discovery = true;
@@ -123,14 +127,7 @@ bool hypothetical(const SentenceFacts& f, const Practice& p) {
   return false;
 }
 
-// "Do Not Track", "DNT" (not Global Privacy Control, another signal).
-bool names_do_not_track(const SentenceFacts& f) {
-  for (std::size_t i = 0; i < f.words.size(); ++i) {
-    const std::string& w = f.words[i].folded;
-    if (w == "dnt" || (w == "track" && i >= 2 && f.words[i - 1].folded == "not" && f.words[i - 2].folded == "do")) return true;
-  }
-  return false;
-}
+bool names_do_not_track(const SentenceFacts& f) { return names_do_not_track(f.words); }
 
 // Does a sentence say how long data is kept: a period, "as long as", "until", "no longer
 // than", "indefinitely", "as necessary", "after you close your account"?
@@ -162,6 +159,28 @@ bool mentions_children(const SentenceFacts& f, const Lexicon& lex) {
     }
   }
   return false;
+}
+
+// A sentence that implies a policy collects no children's data without saying so: the
+// service "is not intended for / directed to / aimed at" children, or "if we learn that we
+// have collected data from a child, we will delete it".
+bool implies_no_children_data(const SentenceFacts& f, const Lexicon& lex) {
+  if (!mentions_children(f, lex)) return false;
+  const auto& w = f.words;
+  bool learn = false, deletes = false;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    const std::string& t = w[i].folded;
+    if (t == "not" || t == "never")
+      for (std::size_t j = i + 1; j < w.size() && j <= i + 3; ++j) {
+        const std::string& u = w[j].folded;
+        if (u == "intended" || u == "directed" || u == "aimed" || u == "designed" || u == "meant" || u == "targeted" ||
+            u == "marketed" || u == "offered")
+          return true;
+      }
+    learn = learn || t == "learn" || t == "discover" || t == "aware" || t == "notified";
+    deletes = deletes || w[i].stem == "delet" || w[i].stem == "eras" || w[i].stem == "remov";
+  }
+  return learn && deletes;
 }
 
 // Consent of a parent is the one exception that makes collecting from children conditional.
@@ -240,6 +259,18 @@ bool make_claim(const Question& q, const Practice& p, const SentenceFacts& f, co
   if (recipient < 2 && !p.recipient.empty() && has_concept(lex, q.recipient, "advertiser") &&
       (has_concept(lex, p.purpose, "advertising") || has_concept(lex, p.purpose, "marketing")))
     recipient = 2;
+  // A third party that collects or uses data on the site is the recipient the sentence
+  // names as the actor ("ad networks may use cookies to collect information during your
+  // visit"): the lexicon's recipients the sentence names stand for it.
+  if (p.actor == "third_party" && recipient < 2 && !q.recipient.empty()) {
+    std::vector<int> named;
+    for (int c : f.concepts)
+      if (lex.entry(c).kind == Kind::recipient) named.push_back(c);
+    if (slot_cover(lex, q.recipient, named, false) == 2 && !named.empty()) recipient = 2;
+  }
+  // Aggregated or de-identified data answers a question about personal data in general,
+  // with that limit (only_aggregates makes the claim conditional).
+  if (data == 0 && only_aggregates(p, lex) && has_concept(lex, want_data, "personal_information")) data = 2;
   if (data == 0 || recipient == 0) return false;
   // A denial covers what it names and everything under it; an affirmation must name the
   // recipient asked (sharing with "third parties" does not say "advertisers").
@@ -249,20 +280,28 @@ bool make_claim(const Question& q, const Practice& p, const SentenceFacts& f, co
   // specifically as asked ("we may disclose your information to law enforcement" answers
   // "is my IP address shared with law enforcement?"; "third parties may use information"
   // says nothing of location in a policy that never mentions location).
+  // The same holds for a denial: "we do not share your personal information without
+  // consent" answers for location only in a policy that speaks of location.
+  bool specific_data = false;
+  for (int w : want_data) specific_data = specific_data || !lex.entry(w).generic;
+  if (p.negative && data < 2 && specific_data && !data_named) return false;
   if (!p.negative && data < 2 && !want_data.empty() && !data_named) {
     bool specific_recipient = false;
     for (int r : q.recipient) specific_recipient = specific_recipient || !lex.entry(r).generic;
     if (!specific_recipient || recipient < 2) return false;
   }
-  // An affirmation needs data, unless the question names none ("we sell premium services").
-  if (!p.negative && p.data.empty() && q.intent == "selling") return false;
+  // An affirmation of handing data on needs the data ("we sell premium services", "these
+  // purposes include providing our services" hand on none).
+  if (!p.negative && p.data.empty() && (q.intent == "selling" || q.intent == "sharing")) return false;
   // A denial of a narrower practice ("we do not sell your e-mail address") does not deny
   // selling all personal data; a denial about one kind of data for an unnamed-data question
   // neither ("we do not retain children's data").
   if (p.negative && !children && !p.data.empty()) {
     bool broad = false;
     for (int d : p.data) broad = broad || lex.entry(d).generic;
-    if (!broad && q.data.empty()) return false;
+    for (int d : p.data)
+      for (int w : q.data) broad = broad || lex.is_a(w, d);
+    if (!broad) return false;
   }
   out.position = position;
   out.strength = (data + recipient) / 4.0 - 0.01 * position;
@@ -279,7 +318,7 @@ bool make_claim(const Question& q, const Practice& p, const SentenceFacts& f, co
     // deny the practice in general; "for money" only restates what selling is.
     // Selling is the exception: a policy denies it for the purposes it names, and that is
     // its answer ("No (for marketing or promotional use)"), stated with its limit.
-    if (!p.scope.empty() && !consideration(p.scope)) {
+    if (!p.scope.empty() && !consideration(p.scope) && !children) {
       if (q.intent != "selling") return false;
       out.side = Side::deny;
       out.strength -= 0.3;
@@ -446,7 +485,7 @@ Decision decide_deletion(const std::vector<RankedSentence>& pool, const FactsOf&
       else personal = true;
     }
     if (!user || !personal || (device && !has_stem(f.words, {"account", "profil", "person"}))) continue;
-    d.verdict = has_stem(f.words, {"resid", "california", "eea", "european"}) ? "conditional" : "yes";
+    d.verdict = has_stem(f.words, {"resid", "california", "eea", "european"}) || pool[r].regional_section ? "conditional" : "yes";
     if (d.verdict == "conditional") d.limits.push_back("only for residents of some places");
     d.decider = static_cast<int>(r);
     return d;
@@ -455,6 +494,25 @@ Decision decide_deletion(const std::vector<RankedSentence>& pool, const FactsOf&
 }
 
 }  // namespace
+
+bool names_do_not_track(const std::vector<Word>& words) {
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string& w = words[i].folded;
+    if (w == "dnt" || (w == "track" && i >= 2 && words[i - 1].folded == "not" && words[i - 2].folded == "do")) return true;
+  }
+  return false;
+}
+
+bool names_region(const std::vector<Word>& words) {
+  for (const Word& w : words) {
+    const std::string& t = w.folded;
+    if (t == "california" || t == "californian" || t == "eea" || t == "gdpr" || t == "europe" || t == "european" ||
+        t == "nevada" || t == "virginia" || t == "colorado" || t == "uk" || t == "residents" || t == "brazil" ||
+        t == "canada" || t == "ccpa" || t == "cpra" || t == "switzerland")
+      return true;
+  }
+  return false;
+}
 
 Decision decide_verdict(const Question& q, const std::vector<RankedSentence>& pool, std::size_t window,
                         const PracticesOf& practices_of, const FactsOf& facts_of, const Lexicon& lex) {
@@ -486,7 +544,7 @@ Decision decide_verdict(const Question& q, const std::vector<RankedSentence>& po
     if ((q.intent == "cookies" || q.intent == "tracking") && !dnt && !pool[r].on_topic) continue;
     // Do Not Track: the sentence (or the one before it: "We do not honor these requests");
     // Global Privacy Control is another signal.
-    if (dnt && !names_do_not_track(f) && !(s > 0 && names_do_not_track(facts_of(s - 1)))) continue;
+    if (dnt && !names_do_not_track(f) && !pool[r].dnt_context) continue;
     for (const Practice& p : practices_of(s)) {
       Claim c;
       // Honouring must name the signal ("we adhere to the standards of this policy" after a
@@ -495,6 +553,16 @@ Decision decide_verdict(const Question& q, const std::vector<RankedSentence>& po
       if ((dnt || !acts.empty()) && make_claim(q, p, f, lex, static_cast<int>(r), data_named, c)) claims.push_back(c);
     }
   }
+  if (q.intent == "children")
+    for (std::size_t r = 0; r < pool.size(); ++r)
+      if (implies_no_children_data(facts_of(pool[r].sentence), lex)) {
+        Claim c;
+        c.position = static_cast<int>(r);
+        c.side = Side::deny;
+        c.strength = -0.5;  // any plain statement of the practice outweighs it
+        c.limits.push_back("implied: the service is not meant for children");
+        claims.push_back(c);
+      }
   Decision d = decide_from_claims(claims);
   if (d.decider >= 0 || !topic_only) return d;
   return decide_by_topic(q, pool, practices_of, free_terms_ok, window);

@@ -20,6 +20,8 @@ struct RankedSentence {
   bool topic_section = false;   // its section title names the asked intent
   double lexical = 0;           // BM25 of the question's words, normalised to the best sentence
   double slots = 0;             // the question's slot concepts anywhere in the sentence
+  bool dnt_context = false;     // its section title or a sentence just before it names Do Not Track
+  bool regional_section = false;  // its section is for residents of some places ("California", "EEA")
 };
 
 // How the verdict was reached: positions in the ranked pool of the deciding claim and of
@@ -31,6 +33,11 @@ struct Decision {
   std::vector<std::string> limits;     // conditions or exceptions that make it conditional
   bool by_topic = false;               // decided by an on-topic sentence, not by a claim of the practice
 };
+
+// "Do Not Track", "DNT" in words (not Global Privacy Control, another signal).
+bool names_do_not_track(const std::vector<Word>& words);
+// Section titles for residents of some places: "California", "EEA", "GDPR", "Nevada".
+bool names_region(const std::vector<Word>& words);
 
 // Practices and facts of a candidate sentence (extracted on demand by the caller).
 using PracticesOf = std::function<const std::vector<Practice>&(int sentence)>;

@@ -47,15 +47,31 @@ std::vector<int> best_per_paragraph(const AnswerModel& m) {
   return chosen;
 }
 
+// A candidate as the verdict sees it, with where it stands: the titles above it, and (for
+// "these requests") the sentences just before it in its section.
+RankedSentence pool_entry(const AnswerModel& m, const Candidate& c) {
+  RankedSentence rs{c.sentence, c.verdict_topic > 0, c.verdict_section > 0, c.ev.lexical, c.ev.slots};
+  const Sentence& sent = m.doc.sentences[static_cast<std::size_t>(c.sentence)];
+  if (sent.section >= 0)
+    for (const std::string& title : m.doc.sections[static_cast<std::size_t>(sent.section)].path) {
+      std::vector<Word> words = tokenize(title);
+      rs.dnt_context = rs.dnt_context || names_do_not_track(words);
+      rs.regional_section = rs.regional_section || names_region(words);
+    }
+  for (int back = 1; back <= 3 && c.sentence - back >= 0; ++back) {
+    const auto prev = static_cast<std::size_t>(c.sentence - back);
+    if (m.doc.sentences[prev].section != sent.section) break;
+    if (m.sentences.is_body(prev) && names_do_not_track(m.sentences.facts(prev).words)) rs.dnt_context = true;
+  }
+  return rs;
+}
+
 }  // namespace
 
 void decide_verdict(AnswerModel& m) {
   m.pool = std::min<std::size_t>(m.ranking.size(), verdict_pool);
   std::vector<RankedSentence> pool;
-  for (std::size_t r = 0; r < m.pool; ++r) {
-    const Candidate& c = m.ranking[r];
-    pool.push_back(RankedSentence{c.sentence, c.verdict_topic > 0, c.verdict_section > 0, c.ev.lexical, c.ev.slots});
-  }
+  for (std::size_t r = 0; r < m.pool; ++r) pool.push_back(pool_entry(m, m.ranking[r]));
   // A question ranked by another intent than the asked one (a choice about a practice)
   // finds its on-topic sentences lower in the ranking: the whole pool is looked at.
   const std::size_t window = m.intent.intent != m.q.intent ? m.pool : 5;
