@@ -2,7 +2,8 @@
 // Answering a question about one policy: rank its sentences by how well their practices
 // match the question's intent and slots (through the concept hierarchy), combined with
 // the lexical (BM25, phrase, section-title) features of the Index and the section
-// context; then decide the verdict from the practices of the best evidence.
+// context; then decide the verdict from the practices of the best evidence. The steps are
+// named passes over one model of the question and the document: query/answer/passes.hpp.
 #include "document/document.hpp"
 #include "index/index.hpp"
 #include "query/practices.hpp"
