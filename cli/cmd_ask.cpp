@@ -146,7 +146,7 @@ int run_ask(const CommonOptions& common, const AskOptions& opts) {
 void configure_ask(CLI::App& sub, const CommonOptions& common, int& status) {
   auto opts = std::make_shared<AskOptions>();
   sub.add_option("QUESTION", opts->question, "A question in plain English, e.g. \"Do you sell my data?\"")->required();
-  sub.add_option("-n,--top", opts->top, "How many evidence sentences per policy (default 3)")->type_name("N");
+  sub.add_option("-n,--top", opts->top, "How many evidence sentences per policy (default 3; plus the deciding sentence when it ranked lower)")->type_name("N");
   sub.add_flag("--explain", opts->explain, "Show the parsed intent, slots and why each sentence was chosen");
   sub.callback([&common, &status, opts] { status = run_ask(common, *opts); });
 }

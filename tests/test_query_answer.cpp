@@ -91,7 +91,9 @@ TEST_CASE("evidence never quotes site chrome or headings, and --top bounds it") 
 
 TEST_CASE("evidence comes from different paragraphs first") {
   Answer a = ask(bundled(), "Do you share my information with third parties?", 3);
-  REQUIRE(a.evidence.size() == 3);
+  // three best-ranked, and the deciding sentence when it ranked lower
+  REQUIRE(a.evidence.size() >= 3);
+  REQUIRE(a.evidence.size() <= 4);
   std::vector<int> blocks;
   for (const Evidence& e : a.evidence) blocks.push_back(bundled().sentences[static_cast<std::size_t>(e.sentence)].block);
   std::sort(blocks.begin(), blocks.end());
