@@ -200,3 +200,86 @@ TEST_CASE("a 'not stated' summary names the unknown words as the user wrote them
   CHECK(summary.find("giraffes") != std::string::npos);
   CHECK(summary.find("eleph,") == std::string::npos);
 }
+
+namespace {
+std::vector<std::string> item_labels(const nlohmann::json& answer) {
+  std::vector<std::string> out;
+  for (const auto& i : answer["items"]) out.push_back(i["label"].get<std::string>());
+  return out;
+}
+bool has_label(const nlohmann::json& answer, const std::string& label) {
+  auto v = item_labels(answer);
+  return std::find(v.begin(), v.end(), label) != v.end();
+}
+}  // namespace
+
+TEST_CASE("what / who / where / how-to-contact questions are answered in kind, each item with its line") {
+  auto where = ask_json("Where is my data stored?")["answers"][0];
+  CHECK(where["kind"] == "places");
+  CHECK(where["verdict"] == "stated");
+  CHECK(has_label(where, "the United States"));
+  auto what = ask_json("What data do you collect?")["answers"][0];
+  CHECK(what["kind"] == "data");
+  CHECK(has_label(what, "IP address"));
+  CHECK(has_label(what, "email address"));
+  auto who = ask_json("Who do you share my data with?")["answers"][0];
+  CHECK(who["kind"] == "recipients");
+  CHECK(has_label(who, "service providers"));
+  CHECK(has_label(who, "law enforcement"));
+  auto contact = ask_json("How do I contact you about privacy?")["answers"][0];
+  CHECK(contact["kind"] == "contacts");
+  REQUIRE(!contact["items"].empty());
+  CHECK(contact["items"][0]["label"] == "privacy@noip.com");
+  for (const auto& answer : {where, what, who, contact})
+    for (const auto& item : answer["items"]) {
+      REQUIRE(!item["evidence"].empty());
+      CHECK(item["evidence"][0]["line"].get<int>() > 0);
+      CHECK(!item["evidence"][0]["quote"].get<std::string>().empty());
+    }
+  // text: one line per item with its file:line
+  auto r = run_policyq("ask 'Where is my data stored?'");
+  CHECK(r.status == 0);
+  CHECK(r.out.find("  - the United States  corpus/noip-privacy-policy.md:") != std::string::npos);
+}
+
+TEST_CASE("the summary quotes the deciding sentence, and it is shown: first when it ranks among the best") {
+  for (const char* q : {"Is my email shared with advertisers?", "Do you sell my personal data?",
+                        "Is my IP address shared with law enforcement?"}) {
+    CAPTURE(std::string(q));
+    auto a = ask_json(q)["answers"][0];
+    REQUIRE(!a["evidence"].empty());
+    const std::string summary = a["summary"].get<std::string>();
+    bool shown = false;
+    for (const auto& e : a["evidence"]) shown = shown || summary.find(e["quote"].get<std::string>().substr(0, 60)) != std::string::npos;
+    CHECK(shown);
+  }
+  for (const char* q : {"Do you sell my personal data?", "Is my IP address shared with law enforcement?"}) {
+    auto a = ask_json(q)["answers"][0];
+    CHECK(a["summary"].get<std::string>().find(a["evidence"][0]["quote"].get<std::string>().substr(0, 60)) != std::string::npos);
+  }
+  // collection *from* advertisers is neither the answer about sharing *with* them nor its best evidence
+  auto email = ask_json("Is my email shared with advertisers?")["answers"][0];
+  CHECK(email["evidence"][0]["quote"].get<std::string>().find("from third parties") == std::string::npos);
+  CHECK(email["summary"].get<std::string>().find("from third parties") == std::string::npos);
+}
+
+TEST_CASE("my IP address and law enforcement: 'your information' disclosed to law enforcement answers it") {
+  auto a = ask_json("Is my IP address shared with law enforcement?")["answers"][0];
+  CHECK(a["verdict"] == "conditional");
+  CHECK(a["evidence"][0]["quote"].get<std::string>().find("law enforcement") != std::string::npos);
+}
+
+TEST_CASE("summaries use plain words, never concept ids; unknown words are quoted as asked") {
+  for (const char* q : {"Is my IP address shared with law enforcement?", "Do you collect my retina scans?",
+                        "Do you share my IP address with data brokers?", "Who do you share my data with?",
+                        "What data do you collect?", "Do you honor Do Not Track signals?"}) {
+    CAPTURE(std::string(q));
+    auto a = ask_json(q)["answers"][0];
+    CHECK(a["summary"].get<std::string>().find('_') == std::string::npos);
+    for (const auto& item : a.value("items", nlohmann::json::array()))
+      CHECK(item["label"].get<std::string>().find('_') == std::string::npos);
+  }
+  auto ai = ask_json("Do you use my data to train AI models?")["answers"][0];
+  CHECK(ai["verdict"] == "not_stated");
+  CHECK(ai["summary"].get<std::string>().find("does not mention \"train AI models\"") != std::string::npos);
+}

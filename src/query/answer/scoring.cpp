@@ -138,6 +138,35 @@ bool touches_practice(const Lexicon& lex, const SentenceFacts& F) {
   return prac;
 }
 
+// A recipient named as where data comes from ("we obtain information from partners,
+// advertisers and customers") is no recipient of sharing: the sentence's concepts without
+// those, for questions about handing data on.
+std::vector<int> concepts_without_sources(const Lexicon& lex, const SentenceFacts& F) {
+  std::vector<int> out;
+  for (int c : F.concepts) {
+    if (lex.entry(c).kind != Kind::recipient) {
+      out.push_back(c);
+      continue;
+    }
+    bool target = false;  // named at least once other than as a source
+    for (const Match& mt : F.matches) {
+      if (mt.cid != c) continue;
+      bool source = false;
+      for (int k = mt.begin - 1; k >= 0 && k >= mt.begin - 20; --k) {
+        const std::string& w = F.words[static_cast<std::size_t>(k)].folded;
+        if (w == "from") {
+          source = true;
+          break;
+        }
+        if (w == "to" || w == "with" || w == "by" || w == ";" || w == "." || w == ":") break;
+      }
+      target = target || !source;
+    }
+    if (target) out.push_back(c);
+  }
+  return out;
+}
+
 // The base score of one body sentence, with its score parts. Its paragraph's lead
 // sentence is known (m.lead); its practices and paragraph do not count yet.
 Candidate score_sentence(const AnswerModel& m, const QuestionCues& qc, std::size_t s) {
@@ -153,7 +182,8 @@ Candidate score_sentence(const AnswerModel& m, const QuestionCues& qc, std::size
   ev.lexical = m.bm25[s];
   ev.topic = cues.topic;
   ev.section = sf.topic + 0.5 * std::min(1.0, sf.slots);
-  ev.slots = slots_score(q, m.lex, F.concepts);
+  const bool handing_on = (q.intent == "sharing" || q.intent == "selling") && !q.recipient.empty();
+  ev.slots = slots_score(q, m.lex, handing_on ? concepts_without_sources(m.lex, F) : F.concepts);
   ev.concepts = question_concepts(m, F);
   ev.expansion = m.expansion[s];
   // (The parts are added in one fixed order: the scores, and so the ranking, depend on it.)
