@@ -74,3 +74,18 @@ TEST_CASE("only failures at or above --fail-on make the run fail") {
   CHECK(fails(r, Severity::warning));
   CHECK(fails(r, Severity::info));
 }
+
+TEST_CASE("a required section is found by the words of its title: 'Children' in \"10. Children's Privacy\"") {
+  const std::string rules = R"({"rules": [{"id": "kids", "section": "Children"}, {"id": "rights", "section": "Your Rights"},
+                                           {"id": "cookies", "section": "Cookies"}]})";
+  std::vector<std::unique_ptr<Policy>> policies;
+  policies.push_back(std::make_unique<Policy>(parse_document(
+      "p.md", "# Privacy\n\n## 10. Children's Privacy\n\nWe do not collect data from children.\n\n"
+              "## Your California Privacy Rights\n\nYou may ask.\n")));
+  Report r = run_check(parse_rules("r.json", rules), policies);
+  std::map<std::string, bool> out;
+  for (const Finding& f : r.findings) out[f.rule] = f.passed;
+  CHECK(out["kids"]);
+  CHECK(out["rights"]);
+  CHECK_FALSE(out["cookies"]);
+}

@@ -3,9 +3,11 @@
 #include "check/duration.hpp"
 #include "document/find.hpp"
 #include "query/answer.hpp"
+#include "query/lexicon.hpp"
 #include "query/question.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 namespace policyq::check {
 namespace {
@@ -92,9 +94,34 @@ void check_retention(const Rule& r, const Policy& p, Finding& f) {
   f.extra["max"] = r.max;
 }
 
+// The words of a title as compared: stems, without numbering ("10.", "IV."), possessives
+// or punctuation, so "Children" is in "10. Children's Privacy".
+std::vector<std::string> title_stems(std::string_view title) {
+  std::vector<std::string> out;
+  for (const query::Word& w : query::tokenize(title)) {
+    if (w.punct) continue;
+    std::string t = w.folded;
+    if (t.size() > 2 && t.ends_with("'s")) t.resize(t.size() - 2);  // "children's"
+    if (t.empty() || t == "'s" || t == "s" || std::isdigit(static_cast<unsigned char>(t[0]))) continue;
+    out.push_back(query::stem_word(t));
+  }
+  return out;
+}
+
+// A title that holds every word of the wanted one ("Children" → "Children's Data";
+// "Your Rights" → "Your California Privacy Rights").
+bool title_holds(const Section& s, const std::vector<std::string>& wanted) {
+  if (wanted.empty()) return false;
+  std::vector<std::string> have = title_stems(s.title);
+  for (const std::string& w : wanted)
+    if (std::find(have.begin(), have.end(), w) == have.end()) return false;
+  return true;
+}
+
 void check_section(const Rule& r, const Policy& p, Finding& f) {
   std::vector<int> found = find_sections(p.doc, r.section);
-  // Only an exact match (anchor, title, path) satisfies a required section.
+  // An exact match (anchor, title, path) first; else a policy section whose title holds
+  // every word of the wanted one.
   std::string wanted = normalize_title(r.section);
   found.erase(std::remove_if(found.begin(), found.end(),
                              [&](int i) {
@@ -103,6 +130,14 @@ void check_section(const Rule& r, const Policy& p, Finding& f) {
                                       r.section.find('>') == std::string::npos;
                              }),
               found.end());
+  if (found.empty() && r.section.find('>') == std::string::npos) {
+    const std::vector<std::string> words = title_stems(r.section);
+    for (std::size_t i = 0; i < p.doc.sections.size(); ++i)
+      if (!p.doc.sections[i].chrome && title_holds(p.doc.sections[i], words)) {
+        found.push_back(static_cast<int>(i));
+        break;
+      }
+  }
   f.passed = !found.empty();
   if (f.passed) {
     const Section& s = p.doc.sections[static_cast<std::size_t>(found.front())];
