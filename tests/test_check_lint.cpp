@@ -71,3 +71,15 @@ TEST_CASE("policies in other languages are not judged on English cues") {
   CHECK(got["missing-dnt"] == 0);
   CHECK(got["language"] == 1);
 }
+
+TEST_CASE("an effective date is found as a bold title, a 'Revision Date:', an 'Updated' line, or a label and its date apart") {
+  const std::string body = "We collect your name and email address when you register for the service.\n";
+  for (const char* head : {"**Last modified: August 11, 2022**\n\n", "Revision Date: 03/01/2023\n\n", "Updated January 4, 2023\n\n",
+                           "Effective Date:\n\nJanuary 1, 2023\n\n"}) {
+    CAPTURE(std::string(head));
+    CHECK(lint_counts("# Privacy Policy\n\n" + std::string(head) + body)["missing-effective-date"] == 0);
+  }
+  // "updated" in running text with no date is none
+  CHECK(lint_counts("# Privacy Policy\n\n" + body + "\nWe updated our systems and keep improving them for you every day.\n")
+            ["missing-effective-date"] == 1);
+}

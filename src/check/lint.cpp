@@ -58,12 +58,38 @@ Location sentence_location(const Document& doc, int s) {
   return {doc.name, sent.first_line, sent.last_line, sent.text, ""};
 }
 
+// A date label: "Effective", "Last modified:", "Revision Date:", "Updated January 4, 2023".
+bool names_date_label(const std::string& lower) {
+  static const char* cues[] = {"effective", "last updated", "last modified", "last revised", "updated on", "updated:",
+                               "revised", "revision date", "date of last revision", "mise à jour", "en vigueur",
+                               "dernière modification", "stand:", "gültig ab"};
+  if (std::any_of(std::begin(cues), std::end(cues), [&](const char* c) { return lower.find(c) != std::string::npos; }))
+    return true;
+  // "Updated January 4, 2023": a short line that starts with "updated"
+  return lower.rfind("updated", 0) == 0 && lower.size() < 60;
+}
+
+// Does sentence s (chrome too: a date line after the last section often looks like a
+// footer) date the policy: a label with a year, or a label whose year is in the next
+// short paragraph ("Effective Date:" / "January 1, 2023")?
+bool states_date(const Document& doc, std::size_t s) {
+  const std::string text = lower_ascii(doc.sentences[s].text);
+  if (!names_date_label(text)) return false;
+  if (contains_year(text)) return true;
+  if (s + 1 < doc.sentences.size()) {
+    const std::string& next = doc.sentences[s + 1].text;
+    return next.size() < 40 && contains_year(next);
+  }
+  return false;
+}
+
 // Sentences (body, or the preamble's by-line) that state the topic.
 int first_topic_sentence(const Policy& p, const Disclosure& d) {
   const query::Lexicon& lex = query::Lexicon::builtin();
   std::string rule = d.rule;
   for (std::size_t s = 0; s < p.doc.sentences.size(); ++s) {
     const Sentence& sent = p.doc.sentences[s];
+    if (rule == "missing-effective-date" && states_date(p.doc, s)) return static_cast<int>(s);
     if (p.doc.is_chrome(sent)) continue;
     std::string text = lower_ascii(sent.text);
     if (rule == "missing-dnt") {
@@ -73,10 +99,7 @@ int first_topic_sentence(const Policy& p, const Disclosure& d) {
       continue;
     }
     if (rule == "missing-effective-date") {
-      static const char* cues[] = {"effective", "last updated", "last modified", "last revised", "updated on", "updated:", "revised",
-                                   "mise à jour", "en vigueur", "dernière modification", "stand:", "gültig ab"};
-      if (contains_year(text) && std::any_of(std::begin(cues), std::end(cues), [&](const char* c) { return text.find(c) != std::string::npos; }))
-        return static_cast<int>(s);
+      if (states_date(p.doc, s)) return static_cast<int>(s);
       continue;
     }
     int intent = lex.find(query::Kind::intent, d.intent);
@@ -84,6 +107,12 @@ int first_topic_sentence(const Policy& p, const Disclosure& d) {
     if (intent >= 0 && std::find(intents.begin(), intents.end(), intent) != intents.end()) return static_cast<int>(s);
     if (rule == "missing-contact" && text.find('@') != std::string::npos) return static_cast<int>(s);
   }
+  // A title may carry the date ("Last modified: August 11, 2022" as a bold line).
+  if (rule == "missing-effective-date")
+    for (const Section& sec : p.doc.sections) {
+      const std::string title = lower_ascii(sec.title);
+      if (names_date_label(title) && contains_year(title)) return 0;  // (the caller asks only whether it is stated)
+    }
   // Titles mark topics too ("Cookies", "Your Choices").
   if (d.intent[0] != '\0') {
     int intent = lex.find(query::Kind::intent, d.intent);
