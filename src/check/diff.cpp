@@ -338,6 +338,53 @@ void match_reworded(Side& o, Side& n, double threshold) {
   }
 }
 
+// The sentence matching, strictest first, so that a looser pass only sees what the
+// stricter ones left: equal text (headings with headings first, then across kinds), equal
+// once spaces, URLs and e-mail addresses are set aside, a sentence split or joined (both
+// ways), and last the most similar remaining pairs as "reworded".
+void match_sentences(Side& o, Side& n, double reword_threshold) {
+  match_equal(o, n, false, true);
+  match_equal(o, n, false, false);
+  match_equal(o, n, true, true);
+  match_equal(o, n, true, false);
+  match_joined(o, n);
+  match_joined(n, o);
+  match_reworded(o, n, reword_threshold);
+}
+
+// Section titles by title key, how many times each occurs (chrome and preambles aside).
+std::map<std::string, int> title_counts(const Document& d) {
+  std::map<std::string, int> c;
+  for (const Section& sec : d.sections)
+    if (!sec.preamble && !sec.chrome) ++c[title_key(sec.title)];
+  return c;
+}
+
+// Marks 't' the unmatched plain sentences of side whose text is a section title that
+// occurs more often on the other side (theirs) than on this one (mine), using up one of
+// theirs each; marked counts them by title key.
+void mark_plain_titles(Side& side, std::map<std::string, int>& mine, std::map<std::string, int>& theirs,
+                       std::map<std::string, int>& marked) {
+  for (int i = 0; i < side.size(); ++i) {
+    if (side.how[static_cast<std::size_t>(i)] != 0 || side.heading(i)) continue;
+    std::string k = title_key(side.sentence(i).text);
+    auto it = theirs.find(k);
+    if (it == theirs.end() || it->second <= mine[k]) continue;
+    --it->second;
+    side.how[static_cast<std::size_t>(i)] = 't';
+    ++marked[k];
+  }
+}
+
+// A line that is a paragraph in one version and a section title in the other (a bold line
+// recognised as a title, or a heading made plain): formatting. 't' marks such sentences;
+// marked_old / marked_new count them by title key, for the sections they stand for.
+void mark_titles_made_plain(Side& o, Side& n, std::map<std::string, int>& marked_old, std::map<std::string, int>& marked_new) {
+  auto oc = title_counts(*o.doc), nc = title_counts(*n.doc);
+  mark_plain_titles(o, oc, nc, marked_old);
+  mark_plain_titles(n, nc, oc, marked_new);
+}
+
 // ---------------------------------------------------------------- findings helpers
 
 Severity rank_severity(int rank) { return rank >= 3 ? Severity::error : rank == 2 ? Severity::warning : Severity::info; }
@@ -582,39 +629,9 @@ Report diff_documents(const Document& old_doc, const Document& new_doc, const Di
   build_side(o, old_doc, word_ids);
   build_side(n, new_doc, word_ids);
 
-  match_equal(o, n, false, true);
-  match_equal(o, n, false, false);
-  match_equal(o, n, true, true);
-  match_equal(o, n, true, false);
-  match_joined(o, n);
-  match_joined(n, o);
-  match_reworded(o, n, options.reword_threshold);
-  // A line that is a paragraph in one version and a section title in the other (a bold line
-  // recognised as a title, or a heading made plain): formatting. 't' marks such sentences.
+  match_sentences(o, n, options.reword_threshold);
   std::map<std::string, int> promoted_old, promoted_new;  // title key -> sentences marked
-  {
-    auto title_counts = [](const Document& d) {
-      std::map<std::string, int> c;
-      for (const Section& sec : d.sections)
-        if (!sec.preamble && !sec.chrome) ++c[title_key(sec.title)];
-      return c;
-    };
-    auto oc = title_counts(old_doc), nc = title_counts(new_doc);
-    auto promote = [](Side& side, std::map<std::string, int>& mine, std::map<std::string, int>& theirs,
-                      std::map<std::string, int>& marked) {
-      for (int i = 0; i < side.size(); ++i) {
-        if (side.how[static_cast<std::size_t>(i)] != 0 || side.heading(i)) continue;
-        std::string k = title_key(side.sentence(i).text);
-        auto it = theirs.find(k);
-        if (it == theirs.end() || it->second <= mine[k]) continue;
-        --it->second;
-        side.how[static_cast<std::size_t>(i)] = 't';
-        ++marked[k];
-      }
-    };
-    promote(o, oc, nc, promoted_old);
-    promote(n, nc, oc, promoted_new);
-  }
+  mark_titles_made_plain(o, n, promoted_old, promoted_new);
 
   // ---- sections
   std::vector<int> os = body_sections(o), ns = body_sections(n);
