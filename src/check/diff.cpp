@@ -592,9 +592,13 @@ std::map<std::string, std::pair<std::string, std::vector<int>>> rights_of(const 
 
 // ---------------------------------------------------------------- sections
 
+// How the sections of the two versions correspond (match_sections).
 struct SectionMatch {
-  std::vector<int> old_to_new, new_to_old;
-  std::vector<char> renamed_old;  // per old section
+  std::vector<int> old_sections, new_sections;   // the compared sections (body_sections), in order
+  std::vector<char> compared_old, compared_new;  // per section of each document: compared
+  std::vector<int> old_to_new, new_to_old;       // per section: its counterpart, -1 when none
+  std::vector<char> renamed_old;                 // per old section: paired by content, not title
+  std::set<int> moved_old;                       // old sections out of the order the others keep
 };
 
 // Sections compared: titled, not chrome, not a table of contents (mostly list items that
@@ -618,6 +622,139 @@ std::vector<int> body_sections(const Side& side) {
   return out;
 }
 
+
+// The compared sentences of each section of both sides, and how many of them went from an
+// old section to a new one: what tells a renamed section, or the right one of a repeated title.
+struct SectionContents {
+  const Side& o;
+  const Side& n;
+  std::vector<std::vector<int>> old_sentences, new_sentences;  // per section: compared indexes
+
+  SectionContents(const Side& old_side, const Side& new_side)
+      : o(old_side), n(new_side), old_sentences(by_section(o)), new_sentences(by_section(n)) {}
+
+  static std::vector<std::vector<int>> by_section(const Side& side) {
+    std::vector<std::vector<int>> v(side.doc->sections.size());
+    for (int i = 0; i < side.size(); ++i)
+      if (int sec = side.sentence(i).section; sec >= 0) v[static_cast<std::size_t>(sec)].push_back(i);
+    return v;
+  }
+  // Sentences of old section a matched to a sentence of new section b.
+  int shared(int a, int b) const {
+    int count = 0;
+    for (int i : old_sentences[static_cast<std::size_t>(a)]) {
+      int j = o.match[static_cast<std::size_t>(i)];
+      if (j >= 0 && n.sentence(j).section == b) ++count;
+    }
+    return count;
+  }
+};
+
+void pair_sections(SectionMatch& sm, int a, int b) {
+  sm.old_to_new[static_cast<std::size_t>(a)] = b;
+  sm.new_to_old[static_cast<std::size_t>(b)] = a;
+}
+
+// Sections with the same title key are the same section. A title repeated in the new
+// version goes to the candidate that shares the most sentences, else the first.
+void pair_sections_by_title(SectionMatch& sm, const SectionContents& contents) {
+  const Document& old_doc = *contents.o.doc;
+  const Document& new_doc = *contents.n.doc;
+  std::map<std::string, std::vector<int>> by_title;  // candidates, last first
+  for (auto it = sm.new_sections.rbegin(); it != sm.new_sections.rend(); ++it)
+    by_title[title_key(new_doc.sections[static_cast<std::size_t>(*it)].title)].push_back(*it);
+  for (int s : sm.old_sections) {
+    auto it = by_title.find(title_key(old_doc.sections[static_cast<std::size_t>(s)].title));
+    if (it == by_title.end() || it->second.empty()) continue;
+    std::size_t pick = it->second.size() - 1;
+    if (it->second.size() > 1) {
+      int best = contents.shared(s, it->second[pick]);
+      for (std::size_t c = it->second.size() - 1; c-- > 0;) {
+        int sh = contents.shared(s, it->second[c]);
+        if (sh > best) best = sh, pick = c;
+      }
+    }
+    pair_sections(sm, s, it->second[pick]);
+    it->second.erase(it->second.begin() + static_cast<std::ptrdiff_t>(pick));
+  }
+}
+
+// Renamed: of the sections still unpaired, those whose sentences mostly went from one to
+// the other, or whose titles are close (and some content, or none on either side, agrees);
+// the best scoring pairs first.
+void pair_renamed_sections(SectionMatch& sm, const SectionContents& contents) {
+  const Document& old_doc = *contents.o.doc;
+  const Document& new_doc = *contents.n.doc;
+  struct Cand {
+    double score;
+    int a, b;
+  };
+  std::vector<Cand> cands;
+  for (int a : sm.old_sections) {
+    if (sm.old_to_new[static_cast<std::size_t>(a)] >= 0) continue;
+    const std::vector<int>& sa = contents.old_sentences[static_cast<std::size_t>(a)];
+    for (int b : sm.new_sections) {
+      if (sm.new_to_old[static_cast<std::size_t>(b)] >= 0) continue;
+      const std::vector<int>& sb = contents.new_sentences[static_cast<std::size_t>(b)];
+      int shared = contents.shared(a, b);
+      double content = (sa.empty() && sb.empty()) ? 0 : static_cast<double>(shared) / static_cast<double>(std::max(sa.size(), sb.size()));
+      double title = text_similarity(title_key(old_doc.sections[static_cast<std::size_t>(a)].title),
+                                     title_key(new_doc.sections[static_cast<std::size_t>(b)].title));
+      if (content >= 0.5 || (title >= 0.5 && (content >= 0.2 || (sa.empty() && sb.empty()))))
+        cands.push_back({content + 0.5 * title, a, b});
+    }
+  }
+  std::sort(cands.begin(), cands.end(), [](const Cand& x, const Cand& y) {
+    if (x.score != y.score) return x.score > y.score;
+    return x.a != y.a ? x.a < y.a : x.b < y.b;
+  });
+  for (const Cand& c : cands) {
+    if (sm.old_to_new[static_cast<std::size_t>(c.a)] >= 0 || sm.new_to_old[static_cast<std::size_t>(c.b)] >= 0) continue;
+    pair_sections(sm, c.a, c.b);
+    sm.renamed_old[static_cast<std::size_t>(c.a)] = 1;
+  }
+}
+
+// Moved: paired sections outside the longest run that keeps its order in both versions
+// (the longest increasing subsequence of new positions, taken in old order).
+void find_moved_sections(SectionMatch& sm) {
+  std::vector<int> seq_old, seq_new;
+  for (int s : sm.old_sections)
+    if (sm.old_to_new[static_cast<std::size_t>(s)] >= 0) seq_old.push_back(s), seq_new.push_back(sm.old_to_new[static_cast<std::size_t>(s)]);
+  std::size_t m = seq_new.size();
+  std::vector<int> len(m, 1), prev(m, -1);
+  int best = -1;
+  for (std::size_t i = 0; i < m; ++i) {
+    for (std::size_t j = 0; j < i; ++j)
+      if (seq_new[j] < seq_new[i] && len[j] + 1 > len[i]) len[i] = len[j] + 1, prev[i] = static_cast<int>(j);
+    if (best < 0 || len[i] > len[static_cast<std::size_t>(best)]) best = static_cast<int>(i);
+  }
+  std::vector<char> keep(m, 0);
+  for (int k = best; k >= 0; k = prev[static_cast<std::size_t>(k)]) keep[static_cast<std::size_t>(k)] = 1;
+  for (std::size_t i = 0; i < m; ++i)
+    if (!keep[i]) sm.moved_old.insert(seq_old[i]);
+}
+
+// Which sections of the two versions are the same section: by title, then by content
+// (renamed); and which of those moved. Runs on the sentence matching.
+SectionMatch match_sections(const Side& o, const Side& n) {
+  SectionMatch sm;
+  const std::size_t old_count = o.doc->sections.size(), new_count = n.doc->sections.size();
+  sm.old_sections = body_sections(o);
+  sm.new_sections = body_sections(n);
+  sm.compared_old.assign(old_count, 0);
+  sm.compared_new.assign(new_count, 0);
+  for (int s : sm.old_sections) sm.compared_old[static_cast<std::size_t>(s)] = 1;
+  for (int s : sm.new_sections) sm.compared_new[static_cast<std::size_t>(s)] = 1;
+  sm.old_to_new.assign(old_count, -1);
+  sm.new_to_old.assign(new_count, -1);
+  sm.renamed_old.assign(old_count, 0);
+  const SectionContents contents(o, n);
+  pair_sections_by_title(sm, contents);
+  pair_renamed_sections(sm, contents);
+  find_moved_sections(sm);
+  return sm;
+}
 }  // namespace
 
 // ---------------------------------------------------------------- the diff
@@ -633,108 +770,17 @@ Report diff_documents(const Document& old_doc, const Document& new_doc, const Di
   std::map<std::string, int> promoted_old, promoted_new;  // title key -> sentences marked
   mark_titles_made_plain(o, n, promoted_old, promoted_new);
 
-  // ---- sections
-  std::vector<int> os = body_sections(o), ns = body_sections(n);
-  std::vector<char> compared_old(old_doc.sections.size(), 0), compared_new(new_doc.sections.size(), 0);
-  for (int s : os) compared_old[static_cast<std::size_t>(s)] = 1;
-  for (int s : ns) compared_new[static_cast<std::size_t>(s)] = 1;
-  SectionMatch sm;
-  sm.old_to_new.assign(old_doc.sections.size(), -1);
-  sm.new_to_old.assign(new_doc.sections.size(), -1);
-  sm.renamed_old.assign(old_doc.sections.size(), 0);
-  {
-    std::map<std::string, std::vector<int>> by_title;
-    for (auto it = ns.rbegin(); it != ns.rend(); ++it) by_title[title_key(new_doc.sections[static_cast<std::size_t>(*it)].title)].push_back(*it);
-    auto by_section = [](const Side& side) {
-      std::vector<std::vector<int>> v(side.doc->sections.size());
-      for (int i = 0; i < side.size(); ++i)
-        if (int sec = side.sentence(i).section; sec >= 0) v[static_cast<std::size_t>(sec)].push_back(i);
-      return v;
-    };
-    const auto old_sentences = by_section(o), new_sentences = by_section(n);
-    auto shared_sentences = [&](int a, int b) {
-      int shared = 0;
-      for (int i : old_sentences[static_cast<std::size_t>(a)]) {
-        int j = o.match[static_cast<std::size_t>(i)];
-        if (j >= 0 && n.sentence(j).section == b) ++shared;
-      }
-      return shared;
-    };
-    for (int s : os) {
-      auto it = by_title.find(title_key(old_doc.sections[static_cast<std::size_t>(s)].title));
-      if (it == by_title.end() || it->second.empty()) continue;
-      // repeated titles: the candidate that shares the most sentences, else the first
-      std::size_t pick = it->second.size() - 1;
-      if (it->second.size() > 1) {
-        int best = shared_sentences(s, it->second[pick]);
-        for (std::size_t c = it->second.size() - 1; c-- > 0;) {
-          int sh = shared_sentences(s, it->second[c]);
-          if (sh > best) best = sh, pick = c;
-        }
-      }
-      int t = it->second[pick];
-      sm.old_to_new[static_cast<std::size_t>(s)] = t;
-      sm.new_to_old[static_cast<std::size_t>(t)] = s;
-      it->second.erase(it->second.begin() + static_cast<std::ptrdiff_t>(pick));
-    }
-    // renamed: the sentences mostly went from one to the other, or the titles are close
-    struct Cand {
-      double score;
-      int a, b;
-    };
-    std::vector<Cand> cands;
-    for (int a : os) {
-      if (sm.old_to_new[static_cast<std::size_t>(a)] >= 0) continue;
-      const std::vector<int>& sa = old_sentences[static_cast<std::size_t>(a)];
-      for (int b : ns) {
-        if (sm.new_to_old[static_cast<std::size_t>(b)] >= 0) continue;
-        const std::vector<int>& sb = new_sentences[static_cast<std::size_t>(b)];
-        int shared = shared_sentences(a, b);
-        double content = (sa.empty() && sb.empty()) ? 0 : static_cast<double>(shared) / static_cast<double>(std::max(sa.size(), sb.size()));
-        double title = text_similarity(title_key(old_doc.sections[static_cast<std::size_t>(a)].title),
-                                       title_key(new_doc.sections[static_cast<std::size_t>(b)].title));
-        if (content >= 0.5 || (title >= 0.5 && (content >= 0.2 || (sa.empty() && sb.empty()))))
-          cands.push_back({content + 0.5 * title, a, b});
-      }
-    }
-    std::sort(cands.begin(), cands.end(), [](const Cand& x, const Cand& y) {
-      if (x.score != y.score) return x.score > y.score;
-      return x.a != y.a ? x.a < y.a : x.b < y.b;
-    });
-    for (const Cand& c : cands) {
-      if (sm.old_to_new[static_cast<std::size_t>(c.a)] >= 0 || sm.new_to_old[static_cast<std::size_t>(c.b)] >= 0) continue;
-      sm.old_to_new[static_cast<std::size_t>(c.a)] = c.b;
-      sm.new_to_old[static_cast<std::size_t>(c.b)] = c.a;
-      sm.renamed_old[static_cast<std::size_t>(c.a)] = 1;
-    }
-  }
-  // moved: matched sections outside the longest run kept in order
-  std::set<int> moved_old;
-  {
-    std::vector<int> seq_old, seq_new;
-    for (int s : os)
-      if (sm.old_to_new[static_cast<std::size_t>(s)] >= 0) seq_old.push_back(s), seq_new.push_back(sm.old_to_new[static_cast<std::size_t>(s)]);
-    std::size_t m = seq_new.size();
-    std::vector<int> len(m, 1), prev(m, -1);
-    int best = -1;
-    for (std::size_t i = 0; i < m; ++i) {
-      for (std::size_t j = 0; j < i; ++j)
-        if (seq_new[j] < seq_new[i] && len[j] + 1 > len[i]) len[i] = len[j] + 1, prev[i] = static_cast<int>(j);
-      if (best < 0 || len[i] > len[static_cast<std::size_t>(best)]) best = static_cast<int>(i);
-    }
-    std::vector<char> keep(m, 0);
-    for (int k = best; k >= 0; k = prev[static_cast<std::size_t>(k)]) keep[static_cast<std::size_t>(k)] = 1;
-    for (std::size_t i = 0; i < m; ++i)
-      if (!keep[i]) moved_old.insert(seq_old[i]);
-  }
+  const SectionMatch sm = match_sections(o, n);
+  const std::vector<int>& os = sm.old_sections;
+  const std::vector<int>& ns = sm.new_sections;
 
   std::vector<char> promoted_sec_old(old_doc.sections.size(), 0), promoted_sec_new(new_doc.sections.size(), 0);
   auto section_is_added = [&](int sec) {  // sentence's own section is reported as new
-    return sec >= 0 && compared_new[static_cast<std::size_t>(sec)] && sm.new_to_old[static_cast<std::size_t>(sec)] < 0 &&
+    return sec >= 0 && sm.compared_new[static_cast<std::size_t>(sec)] && sm.new_to_old[static_cast<std::size_t>(sec)] < 0 &&
            !promoted_sec_new[static_cast<std::size_t>(sec)];
   };
   auto section_is_removed = [&](int sec) {
-    return sec >= 0 && compared_old[static_cast<std::size_t>(sec)] && sm.old_to_new[static_cast<std::size_t>(sec)] < 0 &&
+    return sec >= 0 && sm.compared_old[static_cast<std::size_t>(sec)] && sm.old_to_new[static_cast<std::size_t>(sec)] < 0 &&
            !promoted_sec_old[static_cast<std::size_t>(sec)];
   };
 
@@ -809,7 +855,7 @@ Report diff_documents(const Document& old_doc, const Document& new_doc, const Di
       both(f);
       structure_findings.push_back(std::move(f));
     }
-    if (moved_old.count(s)) {
+    if (sm.moved_old.count(s)) {
       Finding f = make_finding("section-moved", 1, "Section moved: " + shorten(nsec.title), "Section \"" + nsec.title + "\" moved to another place");
       both(f);
       structure_findings.push_back(std::move(f));
