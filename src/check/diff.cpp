@@ -376,15 +376,6 @@ void mark_plain_titles(Side& side, std::map<std::string, int>& mine, std::map<st
   }
 }
 
-// A line that is a paragraph in one version and a section title in the other (a bold line
-// recognised as a title, or a heading made plain): formatting. 't' marks such sentences;
-// marked_old / marked_new count them by title key, for the sections they stand for.
-void mark_titles_made_plain(Side& o, Side& n, std::map<std::string, int>& marked_old, std::map<std::string, int>& marked_new) {
-  auto oc = title_counts(*o.doc), nc = title_counts(*n.doc);
-  mark_plain_titles(o, oc, nc, marked_old);
-  mark_plain_titles(n, nc, oc, marked_new);
-}
-
 // ---------------------------------------------------------------- findings helpers
 
 Severity rank_severity(int rank) { return rank >= 3 ? Severity::error : rank == 2 ? Severity::warning : Severity::info; }
@@ -599,6 +590,18 @@ struct SectionMatch {
   std::vector<int> old_to_new, new_to_old;       // per section: its counterpart, -1 when none
   std::vector<char> renamed_old;                 // per old section: paired by content, not title
   std::set<int> moved_old;                       // old sections out of the order the others keep
+  std::vector<char> plain_old, plain_new;        // per section: unpaired, its title a plain line of the other
+                                                 // version (match_titles_made_plain)
+
+  // The section (of a sentence) is reported as added / removed: its sentences are not.
+  bool reported_added(int sec) const {
+    return sec >= 0 && compared_new[static_cast<std::size_t>(sec)] && new_to_old[static_cast<std::size_t>(sec)] < 0 &&
+           !plain_new[static_cast<std::size_t>(sec)];
+  }
+  bool reported_removed(int sec) const {
+    return sec >= 0 && compared_old[static_cast<std::size_t>(sec)] && old_to_new[static_cast<std::size_t>(sec)] < 0 &&
+           !plain_old[static_cast<std::size_t>(sec)];
+  }
 };
 
 // Sections compared: titled, not chrome, not a table of contents (mostly list items that
@@ -749,11 +752,92 @@ SectionMatch match_sections(const Side& o, const Side& n) {
   sm.old_to_new.assign(old_count, -1);
   sm.new_to_old.assign(new_count, -1);
   sm.renamed_old.assign(old_count, 0);
+  sm.plain_old.assign(old_count, 0);
+  sm.plain_new.assign(new_count, 0);
   const SectionContents contents(o, n);
   pair_sections_by_title(sm, contents);
   pair_renamed_sections(sm, contents);
   find_moved_sections(sm);
   return sm;
+}
+
+// Uses up one of the plain lines marked with the title key of title, if any is left.
+bool take_marked(std::map<std::string, int>& marked, const std::string& title) {
+  auto it = marked.find(title_key(title));
+  if (it == marked.end() || it->second == 0) return false;
+  --it->second;
+  return true;
+}
+
+// A line that is a paragraph in one version and a section title in the other (a bold line
+// recognised as a title, or a heading made plain): formatting. 't' marks such sentences,
+// and an unpaired section whose title is such a line of the other version is flagged
+// plain: neither the section nor its sentences are reported new or lost.
+void match_titles_made_plain(Side& o, Side& n, SectionMatch& sm) {
+  auto oc = title_counts(*o.doc), nc = title_counts(*n.doc);
+  std::map<std::string, int> marked_old, marked_new;  // title key -> sentences marked
+  mark_plain_titles(o, oc, nc, marked_old);
+  mark_plain_titles(n, nc, oc, marked_new);
+  for (int s : sm.new_sections)
+    if (sm.new_to_old[static_cast<std::size_t>(s)] < 0 && take_marked(marked_old, n.doc->sections[static_cast<std::size_t>(s)].title))
+      sm.plain_new[static_cast<std::size_t>(s)] = 1;
+  for (int s : sm.old_sections)
+    if (sm.old_to_new[static_cast<std::size_t>(s)] < 0 && take_marked(marked_new, o.doc->sections[static_cast<std::size_t>(s)].title))
+      sm.plain_old[static_cast<std::size_t>(s)] = 1;
+}
+
+// ---------------------------------------------------------------- section findings
+
+Finding section_added(const Document& new_doc, const Section& sec) {
+  Finding f = make_finding("section-added", 1, "Section added: " + shorten(sec.title), "New section \"" + sec.title + "\"");
+  f.locations.push_back({new_doc.name, sec.first_line, sec.first_line, sec.title, "new"});
+  f.extra["new"] = {{"title", sec.title}, {"anchor", sec.anchor}, {"line", sec.first_line}, {"end_line", sec.last_line}};
+  return f;
+}
+
+Finding section_removed(const Side& o, const Side& n, const Section& sec) {
+  Finding f = make_finding("section-removed", 1, "Section removed: " + shorten(sec.title), "Section \"" + sec.title + "\" is gone");
+  int at = 0;  // the first sentence of the section, or after it
+  while (at < o.size() && o.sentence(at).first_line < sec.first_line) ++at;
+  f.locations.push_back(removal_point(o, n, at));
+  f.locations.push_back({o.doc->name, sec.first_line, sec.first_line, sec.title, "old"});
+  f.extra["old"] = {{"title", sec.title}, {"anchor", sec.anchor}, {"line", sec.first_line}, {"end_line", sec.last_line}};
+  return f;
+}
+
+// A finding about a section of both versions (renamed, moved): where it is in each.
+void locate_section_pair(Finding& f, const Side& o, const Section& sec, const Side& n, const Section& nsec) {
+  f.locations.push_back({n.doc->name, nsec.first_line, nsec.first_line, nsec.title, "new"});
+  f.locations.push_back({o.doc->name, sec.first_line, sec.first_line, sec.title, "old"});
+  f.extra["old"] = {{"title", sec.title}, {"anchor", sec.anchor}, {"line", sec.first_line}};
+  f.extra["new"] = {{"title", nsec.title}, {"anchor", nsec.anchor}, {"line", nsec.first_line}};
+}
+
+// Sections added, then, in old order, sections removed, renamed and moved.
+void report_sections(const Side& o, const Side& n, const SectionMatch& sm, std::vector<Finding>& out) {
+  for (int s : sm.new_sections)
+    if (sm.new_to_old[static_cast<std::size_t>(s)] < 0 && !sm.plain_new[static_cast<std::size_t>(s)])
+      out.push_back(section_added(*n.doc, n.doc->sections[static_cast<std::size_t>(s)]));
+  for (int s : sm.old_sections) {
+    const Section& sec = o.doc->sections[static_cast<std::size_t>(s)];
+    int t = sm.old_to_new[static_cast<std::size_t>(s)];
+    if (t < 0) {
+      if (!sm.plain_old[static_cast<std::size_t>(s)]) out.push_back(section_removed(o, n, sec));
+      continue;
+    }
+    const Section& nsec = n.doc->sections[static_cast<std::size_t>(t)];
+    if (sm.renamed_old[static_cast<std::size_t>(s)]) {
+      Finding f = make_finding("section-renamed", 1, "Section renamed: " + shorten(sec.title, 40) + " \xE2\x86\x92 " + shorten(nsec.title, 40),
+                               "Section \"" + sec.title + "\" is now titled \"" + nsec.title + "\"");
+      locate_section_pair(f, o, sec, n, nsec);
+      out.push_back(std::move(f));
+    }
+    if (sm.moved_old.count(s)) {
+      Finding f = make_finding("section-moved", 1, "Section moved: " + shorten(nsec.title), "Section \"" + nsec.title + "\" moved to another place");
+      locate_section_pair(f, o, sec, n, nsec);
+      out.push_back(std::move(f));
+    }
+  }
 }
 }  // namespace
 
@@ -767,22 +851,10 @@ Report diff_documents(const Document& old_doc, const Document& new_doc, const Di
   build_side(n, new_doc, word_ids);
 
   match_sentences(o, n, options.reword_threshold);
-  std::map<std::string, int> promoted_old, promoted_new;  // title key -> sentences marked
-  mark_titles_made_plain(o, n, promoted_old, promoted_new);
-
-  const SectionMatch sm = match_sections(o, n);
-  const std::vector<int>& os = sm.old_sections;
-  const std::vector<int>& ns = sm.new_sections;
-
-  std::vector<char> promoted_sec_old(old_doc.sections.size(), 0), promoted_sec_new(new_doc.sections.size(), 0);
-  auto section_is_added = [&](int sec) {  // sentence's own section is reported as new
-    return sec >= 0 && sm.compared_new[static_cast<std::size_t>(sec)] && sm.new_to_old[static_cast<std::size_t>(sec)] < 0 &&
-           !promoted_sec_new[static_cast<std::size_t>(sec)];
-  };
-  auto section_is_removed = [&](int sec) {
-    return sec >= 0 && sm.compared_old[static_cast<std::size_t>(sec)] && sm.old_to_new[static_cast<std::size_t>(sec)] < 0 &&
-           !promoted_sec_old[static_cast<std::size_t>(sec)];
-  };
+  SectionMatch sm = match_sections(o, n);
+  match_titles_made_plain(o, n, sm);
+  auto section_is_added = [&](int sec) { return sm.reported_added(sec); };
+  auto section_is_removed = [&](int sec) { return sm.reported_removed(sec); };
 
   Report report;
   report.command = "diff";
@@ -805,62 +877,7 @@ Report diff_documents(const Document& old_doc, const Document& new_doc, const Di
   };
   std::vector<Finding> practice_findings, structure_findings;
 
-  // ---- section findings
-  // a section whose title is a plain line of the other version is no new or lost section
-  auto consume = [](std::map<std::string, int>& marked, const std::string& title) {
-    auto it = marked.find(title_key(title));
-    if (it == marked.end() || it->second == 0) return false;
-    --it->second;
-    return true;
-  };
-  for (int s : ns) {
-    if (sm.new_to_old[static_cast<std::size_t>(s)] >= 0) continue;
-    const Section& sec = new_doc.sections[static_cast<std::size_t>(s)];
-    if (consume(promoted_old, sec.title)) {
-      promoted_sec_new[static_cast<std::size_t>(s)] = 1;
-      continue;
-    }
-    Finding f = make_finding("section-added", 1, "Section added: " + shorten(sec.title), "New section \"" + sec.title + "\"");
-    f.locations.push_back({new_doc.name, sec.first_line, sec.first_line, sec.title, "new"});
-    f.extra["new"] = {{"title", sec.title}, {"anchor", sec.anchor}, {"line", sec.first_line}, {"end_line", sec.last_line}};
-    structure_findings.push_back(std::move(f));
-  }
-  for (int s : os) {
-    const Section& sec = old_doc.sections[static_cast<std::size_t>(s)];
-    int t = sm.old_to_new[static_cast<std::size_t>(s)];
-    if (t < 0) {
-      if (consume(promoted_new, sec.title)) {
-        promoted_sec_old[static_cast<std::size_t>(s)] = 1;
-        continue;
-      }
-      Finding f = make_finding("section-removed", 1, "Section removed: " + shorten(sec.title), "Section \"" + sec.title + "\" is gone");
-      int at = 0;
-      while (at < o.size() && o.sentence(at).first_line < sec.first_line) ++at;
-      f.locations.push_back(removal_point(o, n, at));
-      f.locations.push_back({old_doc.name, sec.first_line, sec.first_line, sec.title, "old"});
-      f.extra["old"] = {{"title", sec.title}, {"anchor", sec.anchor}, {"line", sec.first_line}, {"end_line", sec.last_line}};
-      structure_findings.push_back(std::move(f));
-      continue;
-    }
-    const Section& nsec = new_doc.sections[static_cast<std::size_t>(t)];
-    auto both = [&](Finding& f) {
-      f.locations.push_back({new_doc.name, nsec.first_line, nsec.first_line, nsec.title, "new"});
-      f.locations.push_back({old_doc.name, sec.first_line, sec.first_line, sec.title, "old"});
-      f.extra["old"] = {{"title", sec.title}, {"anchor", sec.anchor}, {"line", sec.first_line}};
-      f.extra["new"] = {{"title", nsec.title}, {"anchor", nsec.anchor}, {"line", nsec.first_line}};
-    };
-    if (sm.renamed_old[static_cast<std::size_t>(s)]) {
-      Finding f = make_finding("section-renamed", 1, "Section renamed: " + shorten(sec.title, 40) + " \xE2\x86\x92 " + shorten(nsec.title, 40),
-                               "Section \"" + sec.title + "\" is now titled \"" + nsec.title + "\"");
-      both(f);
-      structure_findings.push_back(std::move(f));
-    }
-    if (sm.moved_old.count(s)) {
-      Finding f = make_finding("section-moved", 1, "Section moved: " + shorten(nsec.title), "Section \"" + nsec.title + "\" moved to another place");
-      both(f);
-      structure_findings.push_back(std::move(f));
-    }
-  }
+  report_sections(o, n, sm, structure_findings);
 
   // ---- sentence findings: runs of consecutive unmatched sentences of one block
   auto unmatched_runs = [](const Side& side, auto skip) {
