@@ -839,6 +839,69 @@ void report_sections(const Side& o, const Side& n, const SectionMatch& sm, std::
     }
   }
 }
+
+// ---------------------------------------------------------------- sentence findings
+
+// Runs of consecutive unmatched reportable sentences of one block of the new side (added)
+// or the old one, outside the sections reported added / removed whole: each run is one finding.
+std::vector<std::vector<int>> unmatched_runs(const Side& side, const SectionMatch& sm, bool added) {
+  auto section_reported = [&](int sec) { return added ? sm.reported_added(sec) : sm.reported_removed(sec); };
+  std::vector<std::vector<int>> runs;
+  for (int i = 0; i < side.size(); ++i) {
+    if (side.how[static_cast<std::size_t>(i)] != 0 || !side.reportable(i) || section_reported(side.sentence(i).section)) continue;
+    if (!runs.empty() && runs.back().back() == i - 1 && side.sentence(i - 1).block == side.sentence(i).block) runs.back().push_back(i);
+    else runs.push_back({i});
+  }
+  return runs;
+}
+
+// sentence-added (a run of side n) or sentence-removed (a run of side o): the run quoted whole.
+Finding run_finding(const Side& o, const Side& n, const std::vector<int>& run, bool added) {
+  const Side& side = added ? n : o;
+  std::string quote;
+  for (int i : run) quote += (quote.empty() ? "" : " ") + side.sentence(i).text;
+  const Sentence& first = side.sentence(run.front());
+  const Sentence& last = side.sentence(run.back());
+  std::string what = run.size() == 1 ? "Sentence" : std::to_string(run.size()) + " sentences";
+  nlohmann::json where = sentence_extra(side, run.front());
+  std::string section = where["section"];
+  Finding f = make_finding(added ? "sentence-added" : "sentence-removed", 1,
+                           (added ? "Added: " : "Removed: ") + shorten(quote),
+                           what + (added ? " added" : " removed") + (section.empty() ? "" : " in \"" + section + "\""));
+  if (!added) f.locations.push_back(removal_point(o, n, run.front()));
+  f.locations.push_back({side.doc->name, first.first_line, last.last_line, quote, added ? "new" : "old"});
+  nlohmann::json j = sentence_extra(side, run.front());
+  j["end_line"] = last.last_line;
+  j["text"] = quote;
+  f.extra[added ? "new" : "old"] = j;
+  f.extra["sentences"] = run.size();
+  return f;
+}
+
+Finding reworded_finding(const Side& o, int i, const Side& n, int j) {
+  std::string section = sentence_extra(n, j)["section"];
+  Finding f = make_finding("sentence-reworded", 1, "Reworded: " + shorten(n.sentence(j).text),
+                           "Sentence reworded" + (section.empty() ? std::string() : " in \"" + section + "\""));
+  f.locations.push_back(sentence_location(n, j, "new"));
+  f.locations.push_back(sentence_location(o, i, "old"));
+  f.extra["old"] = sentence_extra(o, i);
+  f.extra["new"] = sentence_extra(n, j);
+  f.extra["similarity"] = std::round(n.similarity[static_cast<std::size_t>(j)] * 100) / 100;
+  return f;
+}
+
+// Sentences added, removed (both outside sections reported whole), then reworded, each in
+// document order. A reworded pair is reported when either side is reportable.
+void report_sentences(const Side& o, const Side& n, const SectionMatch& sm, std::vector<Finding>& out) {
+  for (const auto& run : unmatched_runs(n, sm, true)) out.push_back(run_finding(o, n, run, true));
+  for (const auto& run : unmatched_runs(o, sm, false)) out.push_back(run_finding(o, n, run, false));
+  for (int j = 0; j < n.size(); ++j) {
+    if (n.how[static_cast<std::size_t>(j)] != 'r') continue;
+    int i = n.match[static_cast<std::size_t>(j)];
+    if (!n.reportable(j) && !o.reportable(i)) continue;
+    out.push_back(reworded_finding(o, i, n, j));
+  }
+}
 }  // namespace
 
 // ---------------------------------------------------------------- the diff
@@ -853,8 +916,6 @@ Report diff_documents(const Document& old_doc, const Document& new_doc, const Di
   match_sentences(o, n, options.reword_threshold);
   SectionMatch sm = match_sections(o, n);
   match_titles_made_plain(o, n, sm);
-  auto section_is_added = [&](int sec) { return sm.reported_added(sec); };
-  auto section_is_removed = [&](int sec) { return sm.reported_removed(sec); };
 
   Report report;
   report.command = "diff";
@@ -879,52 +940,7 @@ Report diff_documents(const Document& old_doc, const Document& new_doc, const Di
 
   report_sections(o, n, sm, structure_findings);
 
-  // ---- sentence findings: runs of consecutive unmatched sentences of one block
-  auto unmatched_runs = [](const Side& side, auto skip) {
-    std::vector<std::vector<int>> runs;
-    for (int i = 0; i < side.size(); ++i) {
-      if (side.how[static_cast<std::size_t>(i)] != 0 || !side.reportable(i) || skip(side.sentence(i).section)) continue;
-      if (!runs.empty() && runs.back().back() == i - 1 && side.sentence(i - 1).block == side.sentence(i).block) runs.back().push_back(i);
-      else runs.push_back({i});
-    }
-    return runs;
-  };
-  auto run_finding = [&](const Side& side, const std::vector<int>& run, bool added) {
-    std::string quote;
-    for (int i : run) quote += (quote.empty() ? "" : " ") + side.sentence(i).text;
-    const Sentence& first = side.sentence(run.front());
-    const Sentence& last = side.sentence(run.back());
-    std::string what = run.size() == 1 ? "Sentence" : std::to_string(run.size()) + " sentences";
-    nlohmann::json where = sentence_extra(side, run.front());
-    std::string section = where["section"];
-    Finding f = make_finding(added ? "sentence-added" : "sentence-removed", 1,
-                             (added ? "Added: " : "Removed: ") + shorten(quote),
-                             what + (added ? " added" : " removed") + (section.empty() ? "" : " in \"" + section + "\""));
-    if (!added) f.locations.push_back(removal_point(o, n, run.front()));
-    f.locations.push_back({side.doc->name, first.first_line, last.last_line, quote, added ? "new" : "old"});
-    nlohmann::json j = sentence_extra(side, run.front());
-    j["end_line"] = last.last_line;
-    j["text"] = quote;
-    f.extra[added ? "new" : "old"] = j;
-    f.extra["sentences"] = run.size();
-    return f;
-  };
-  for (const auto& run : unmatched_runs(n, section_is_added)) structure_findings.push_back(run_finding(n, run, true));
-  for (const auto& run : unmatched_runs(o, section_is_removed)) structure_findings.push_back(run_finding(o, run, false));
-  for (int j = 0; j < n.size(); ++j) {
-    if (n.how[static_cast<std::size_t>(j)] != 'r') continue;
-    int i = n.match[static_cast<std::size_t>(j)];
-    if (!n.reportable(j) && !o.reportable(i)) continue;
-    std::string section = sentence_extra(n, j)["section"];
-    Finding f = make_finding("sentence-reworded", 1, "Reworded: " + shorten(n.sentence(j).text),
-                             "Sentence reworded" + (section.empty() ? std::string() : " in \"" + section + "\""));
-    f.locations.push_back(sentence_location(n, j, "new"));
-    f.locations.push_back(sentence_location(o, i, "old"));
-    f.extra["old"] = sentence_extra(o, i);
-    f.extra["new"] = sentence_extra(n, j);
-    f.extra["similarity"] = std::round(n.similarity[static_cast<std::size_t>(j)] * 100) / 100;
-    structure_findings.push_back(std::move(f));
-  }
+  report_sentences(o, n, sm, structure_findings);
 
   // ---- practices
   PracticeContext pc{lex, {}, {}};
