@@ -902,6 +902,223 @@ void report_sentences(const Side& o, const Side& n, const SectionMatch& sm, std:
     out.push_back(reworded_finding(o, i, n, j));
   }
 }
+
+// ---------------------------------------------------------------- practice findings
+
+// The practices of both versions: each body sentence analysed once (its facts kept on its
+// side for the passes after this one), and the atoms of all of them.
+PracticeContext analyze_practices(Side& o, Side& n, const query::Lexicon& lex) {
+  PracticeContext pc{lex, {}, {}};
+  for (int i = 0; i < o.size(); ++i)
+    if (o.body(i)) {
+      o.facts[static_cast<std::size_t>(i)] = query::analyze_sentence(o.sentence(i).text, lex);
+      auto a = atoms_of(o, i);
+      pc.old_atoms.insert(pc.old_atoms.end(), a.begin(), a.end());
+    }
+  for (int j = 0; j < n.size(); ++j)
+    if (n.body(j)) {
+      n.facts[static_cast<std::size_t>(j)] = query::analyze_sentence(n.sentence(j).text, lex);
+      auto a = atoms_of(n, j);
+      pc.new_atoms.insert(pc.new_atoms.end(), a.begin(), a.end());
+    }
+  return pc;
+}
+
+// The sentence a reworded sentence became (or came from), -1 for any other.
+int reworded_partner(const Side& side, int i) {
+  return side.how[static_cast<std::size_t>(i)] == 'r' ? side.match[static_cast<std::size_t>(i)] : -1;
+}
+
+// Practice findings, one per (rule, new sentence, old sentence): a sentence that changes
+// several atoms the same way is one finding that lists them all, at the highest rank of any.
+// Titles and messages are written once all atoms are in (finish).
+class PracticeFindings {
+ public:
+  PracticeFindings(const Side& o, const Side& n, const PracticeContext& pc) : o_(o), n_(n), pc_(pc) {}
+
+  // what: the atom(s) in words; na / oa: the new / old atom, when there is one.
+  void add(const std::string& rule, int rank, int new_i, int old_i, const Atom* na, const Atom* oa, const std::string& what) {
+    auto key = std::make_tuple(rule, new_i, old_i);
+    auto it = pending_.find(key);
+    if (it == pending_.end()) it = start(key);
+    Pending& p = it->second;
+    p.rank = std::max(p.rank, rank);
+    if (std::find(p.what.begin(), p.what.end(), what) == p.what.end()) p.what.push_back(what);
+    nlohmann::json pj = nlohmann::json::object();
+    if (na) pj["new"] = pc_.atom_json(*na);
+    if (oa) pj["old"] = pc_.atom_json(*oa);
+    if (std::find(p.f.extra["practices"].begin(), p.f.extra["practices"].end(), pj) == p.f.extra["practices"].end())
+      p.f.extra["practices"].push_back(pj);
+  }
+
+  // The findings in the order of their first atom, ranked, titled and worded.
+  std::vector<Finding> finish() {
+    std::vector<Finding> out;
+    for (const auto& key : order_) {
+      Pending& p = pending_[key];
+      Finding& f = p.f;
+      f.rank = rank_name(p.rank);
+      f.severity = rank_severity(p.rank);
+      std::string joined;
+      for (const auto& w : p.what) joined += (joined.empty() ? "" : "; ") + w;
+      word_finding(f, std::get<0>(key), joined);
+      out.push_back(std::move(f));
+    }
+    return out;
+  }
+
+ private:
+  using Key = std::tuple<std::string, int, int>;
+  struct Pending {
+    Finding f;
+    int rank = 0;
+    std::vector<std::string> what;
+  };
+
+  // A new finding for key, located on its sentences: the new one first, or where the old
+  // one would be when there is none.
+  std::map<Key, Pending>::iterator start(const Key& key) {
+    const auto& [rule, new_i, old_i] = key;
+    auto it = pending_.emplace(key, Pending{}).first;
+    order_.push_back(key);
+    Finding& f = it->second.f;
+    f.rule = rule;
+    if (new_i >= 0) f.locations.push_back(sentence_location(n_, new_i, "new"));
+    else if (old_i >= 0) f.locations.push_back(removal_point(o_, n_, old_i));
+    if (old_i >= 0) f.locations.push_back(sentence_location(o_, old_i, "old"));
+    if (old_i >= 0) f.extra["old"] = sentence_extra(o_, old_i);
+    if (new_i >= 0) f.extra["new"] = sentence_extra(n_, new_i);
+    f.extra["practices"] = nlohmann::json::array();
+    return it;
+  }
+
+  static void word_finding(Finding& f, const std::string& rule, const std::string& joined) {
+    if (rule == "polarity-flipped") {
+      f.title = "Denial turned into an affirmation: " + shorten(joined, 120);
+      f.message = "The old version denied what the new version states: " + joined;
+    } else if (rule == "denial-removed") {
+      f.title = "Denial removed: " + shorten(joined);
+      f.message = "The old version said it " + joined + "; the new version no longer says so";
+    } else if (rule == "practice-affirmed") {
+      f.title = "New practice: " + shorten(joined);
+      f.message = "The new version states a practice the old did not: " + joined;
+    } else {
+      f.title = "New denial: " + shorten(joined);
+      f.message = "The new version denies a practice the old did not deny: " + joined;
+    }
+  }
+
+  const Side& o_;
+  const Side& n_;
+  const PracticeContext& pc_;
+  std::map<Key, Pending> pending_;
+  std::vector<Key> order_;
+};
+
+// What the rewording of a denial's sentence says of the denied practice: it still denies
+// that kind of practice, or (first found) affirms a related one.
+struct Rewording {
+  bool still_denied = false;
+  const Atom* affirmed = nullptr;
+};
+
+Rewording read_rewording(const std::vector<const Atom*>& reworded_atoms, const Atom& denial, const PracticeContext& pc) {
+  Rewording r;
+  for (const Atom* h : reworded_atoms) {
+    if (h->cls != denial.cls || h->actor != denial.actor) continue;
+    if (h->negative) r.still_denied = true;
+    else if (!r.affirmed && pc.related(h->data, denial.data) && pc.related(h->rec, denial.rec)) r.affirmed = h;
+  }
+  return r;
+}
+
+// An affirmation of the denied practice in a changed sentence elsewhere in the new version:
+// related data named on both sides, and a specific data type or recipient unless it is a sale.
+const Atom* affirmation_elsewhere(const Side& n, const PracticeContext& pc, const Atom& denial) {
+  for (const Atom& h : pc.new_atoms) {
+    if (h.negative || !n.changed(h.sentence) || h.cls != denial.cls || h.actor != denial.actor) continue;
+    if (h.data < 0 || denial.data < 0 || !pc.related(h.data, denial.data) || !pc.related(h.rec, denial.rec)) continue;
+    bool specific = !pc.generic(h.data) || (h.rec >= 0 && !pc.generic(h.rec));
+    if (!specific && denial.cls != "sell") continue;
+    return &h;
+  }
+  return nullptr;
+}
+
+// Denials of changed old sentences that the new version no longer makes: turned into an
+// affirmation (polarity-flipped, high) or just gone (denial-removed; high for selling,
+// sharing, transferring). Returns the (new sentence, old sentence) pairs found flipped.
+std::set<std::pair<int, int>> compare_denials(const Side& o, const Side& n, const PracticeContext& pc, PracticeFindings& out) {
+  std::set<std::pair<int, int>> flipped_pairs;
+  std::map<int, std::vector<const Atom*>> new_by_sentence;
+  for (const Atom& h : pc.new_atoms) new_by_sentence[h.sentence].push_back(&h);
+  for (const Atom& a : pc.old_atoms) {
+    if (!a.negative || !o.changed(a.sentence)) continue;
+    if (pc.denied_in(pc.new_atoms, a)) continue;
+    int pj = reworded_partner(o, a.sentence);
+    const Atom* f = nullptr;
+    if (pj >= 0) {
+      Rewording r = read_rewording(new_by_sentence[pj], a, pc);
+      if (r.still_denied) continue;
+      f = r.affirmed;
+    }
+    if (!f) f = affirmation_elsewhere(n, pc, a);
+    bool strong = a.cls == "sell" || a.cls == "share" || a.cls == "transfer";
+    if (f) {
+      flipped_pairs.insert({f->sentence, a.sentence});
+      out.add("polarity-flipped", 3, f->sentence, a.sentence, f, &a, pc.describe(a) + " \xE2\x86\x92 " + pc.describe(*f));
+    } else {
+      out.add("denial-removed", strong ? 3 : 2, pj, a.sentence, nullptr, &a, pc.describe(a));
+    }
+  }
+  return flipped_pairs;
+}
+
+// The rank of a practice the new version affirms anew, 0 when it is not worth a finding:
+// a sale is high; sharing or a transfer needs a specific data type or recipient, high when
+// sensitive or exposed; other practices need specific data, medium when sensitive.
+int affirmation_rank(const Atom& a, bool specific, const PracticeContext& pc) {
+  if (a.cls == "sell") return 3;
+  if (a.cls == "share" || a.cls == "transfer") {
+    if (!specific) return 0;
+    return (pc.exposed_recipient(a.rec) || pc.sensitive_data(a.data)) ? 3 : 2;
+  }
+  if (a.data < 0 || pc.generic(a.data)) return 0;
+  return pc.sensitive_data(a.data) ? 2 : 1;
+}
+
+// What changed sentences of the new version affirm or deny that the old version did not
+// (practice-affirmed, practice-denied), apart from the sentences already reported flipped.
+void compare_new_practices(const Side& n, const PracticeContext& pc, const std::set<std::pair<int, int>>& flipped_pairs,
+                           PracticeFindings& out) {
+  for (const Atom& a : pc.new_atoms) {
+    if (!n.changed(a.sentence)) continue;
+    bool specific = (a.data >= 0 && !pc.generic(a.data)) || (a.rec >= 0 && !pc.generic(a.rec));
+    if (a.negative) {
+      if (pc.denied_in(pc.old_atoms, a)) continue;
+      if (!specific && a.cls != "sell" && a.cls != "share") continue;
+      out.add("practice-denied", 1, a.sentence, reworded_partner(n, a.sentence), &a, nullptr, pc.describe(a));
+      continue;
+    }
+    if (pc.affirmed_in(pc.old_atoms, a)) continue;
+    bool flipped = false;
+    for (const auto& fp : flipped_pairs)
+      if (fp.first == a.sentence) flipped = true;
+    if (flipped) continue;
+    int rank = affirmation_rank(a, specific, pc);
+    if (rank == 0) continue;
+    out.add("practice-affirmed", rank, a.sentence, reworded_partner(n, a.sentence), &a, nullptr, pc.describe(a));
+  }
+}
+
+// The practices stated in changed sentences, compared with those of the whole other version
+// (a practice moved elsewhere is no change): denials lost or flipped, practices new.
+void compare_practices(const Side& o, const Side& n, const PracticeContext& pc, std::vector<Finding>& out) {
+  PracticeFindings findings(o, n, pc);
+  const auto flipped_pairs = compare_denials(o, n, pc, findings);
+  compare_new_practices(n, pc, flipped_pairs, findings);
+  for (Finding& f : findings.finish()) out.push_back(std::move(f));
+}
 }  // namespace
 
 // ---------------------------------------------------------------- the diff
@@ -943,144 +1160,9 @@ Report diff_documents(const Document& old_doc, const Document& new_doc, const Di
   report_sentences(o, n, sm, structure_findings);
 
   // ---- practices
-  PracticeContext pc{lex, {}, {}};
-  for (int i = 0; i < o.size(); ++i)
-    if (o.body(i)) {
-      o.facts[static_cast<std::size_t>(i)] = query::analyze_sentence(o.sentence(i).text, lex);
-      auto a = atoms_of(o, i);
-      pc.old_atoms.insert(pc.old_atoms.end(), a.begin(), a.end());
-    }
-  for (int j = 0; j < n.size(); ++j)
-    if (n.body(j)) {
-      n.facts[static_cast<std::size_t>(j)] = query::analyze_sentence(n.sentence(j).text, lex);
-      auto a = atoms_of(n, j);
-      pc.new_atoms.insert(pc.new_atoms.end(), a.begin(), a.end());
-    }
-
-  // one finding per (rule, new sentence, old sentence): atoms gathered, the highest rank kept
-  struct Pending {
-    Finding f;
-    int rank = 0;
-    std::vector<std::string> what;
-  };
-  std::map<std::tuple<std::string, int, int>, Pending> pending;
-  std::vector<std::tuple<std::string, int, int>> order;
-  auto add_practice = [&](const std::string& rule, int rank, int new_i, int old_i, const Atom* na, const Atom* oa,
-                          const std::string& what) {
-    auto key = std::make_tuple(rule, new_i, old_i);
-    auto it = pending.find(key);
-    if (it == pending.end()) {
-      it = pending.emplace(key, Pending{}).first;
-      order.push_back(key);
-      Finding& f = it->second.f;
-      f.rule = rule;
-      if (new_i >= 0) f.locations.push_back(sentence_location(n, new_i, "new"));
-      else if (old_i >= 0) f.locations.push_back(removal_point(o, n, old_i));
-      if (old_i >= 0) f.locations.push_back(sentence_location(o, old_i, "old"));
-      if (old_i >= 0) f.extra["old"] = sentence_extra(o, old_i);
-      if (new_i >= 0) f.extra["new"] = sentence_extra(n, new_i);
-      f.extra["practices"] = nlohmann::json::array();
-    }
-    Pending& p = it->second;
-    p.rank = std::max(p.rank, rank);
-    if (std::find(p.what.begin(), p.what.end(), what) == p.what.end()) p.what.push_back(what);
-    nlohmann::json pj = nlohmann::json::object();
-    if (na) pj["new"] = pc.atom_json(*na);
-    if (oa) pj["old"] = pc.atom_json(*oa);
-    if (std::find(p.f.extra["practices"].begin(), p.f.extra["practices"].end(), pj) == p.f.extra["practices"].end())
-      p.f.extra["practices"].push_back(pj);
-  };
-  auto partner = [](const Side& side, int i) {
-    return side.how[static_cast<std::size_t>(i)] == 'r' ? side.match[static_cast<std::size_t>(i)] : -1;
-  };
-
-  // denials of the old version that the new one no longer makes
-  std::set<std::pair<int, int>> flipped_pairs;  // (new sentence, old sentence)
-  std::map<int, std::vector<const Atom*>> new_by_sentence;
-  for (const Atom& h : pc.new_atoms) new_by_sentence[h.sentence].push_back(&h);
-  for (const Atom& a : pc.old_atoms) {
-    if (!a.negative || !o.changed(a.sentence)) continue;
-    if (pc.denied_in(pc.new_atoms, a)) continue;
-    int pj = partner(o, a.sentence);
-    const Atom* f = nullptr;
-    bool still_denied = false;
-    if (pj >= 0) {
-      // the reworded sentence: still a denial of this kind of practice, or now its affirmation
-      for (const Atom* h : new_by_sentence[pj]) {
-        if (h->cls != a.cls || h->actor != a.actor) continue;
-        if (h->negative) still_denied = true;
-        else if (!f && pc.related(h->data, a.data) && pc.related(h->rec, a.rec)) f = h;
-      }
-      if (still_denied) continue;
-    }
-    if (!f) {
-      // an affirmation of the same practice in a changed sentence elsewhere
-      for (const Atom& h : pc.new_atoms) {
-        if (h.negative || !n.changed(h.sentence) || h.cls != a.cls || h.actor != a.actor) continue;
-        if (h.data < 0 || a.data < 0 || !pc.related(h.data, a.data) || !pc.related(h.rec, a.rec)) continue;
-        bool specific = !pc.generic(h.data) || (h.rec >= 0 && !pc.generic(h.rec));
-        if (!specific && a.cls != "sell") continue;
-        f = &h;
-        break;
-      }
-    }
-    bool strong = a.cls == "sell" || a.cls == "share" || a.cls == "transfer";
-    if (f) {
-      flipped_pairs.insert({f->sentence, a.sentence});
-      add_practice("polarity-flipped", 3, f->sentence, a.sentence, f, &a, pc.describe(a) + " \xE2\x86\x92 " + pc.describe(*f));
-    } else {
-      add_practice("denial-removed", strong ? 3 : 2, pj, a.sentence, nullptr, &a, pc.describe(a));
-    }
-  }
-  // what the new version affirms or denies that the old did not
-  for (const Atom& a : pc.new_atoms) {
-    if (!n.changed(a.sentence)) continue;
-    bool specific = (a.data >= 0 && !pc.generic(a.data)) || (a.rec >= 0 && !pc.generic(a.rec));
-    if (a.negative) {
-      if (pc.denied_in(pc.old_atoms, a)) continue;
-      if (!specific && a.cls != "sell" && a.cls != "share") continue;
-      add_practice("practice-denied", 1, a.sentence, partner(n, a.sentence), &a, nullptr, pc.describe(a));
-      continue;
-    }
-    if (pc.affirmed_in(pc.old_atoms, a)) continue;
-    bool flipped = false;
-    for (const auto& fp : flipped_pairs)
-      if (fp.first == a.sentence) flipped = true;
-    if (flipped) continue;
-    int rank = 0;
-    if (a.cls == "sell") rank = 3;
-    else if (a.cls == "share" || a.cls == "transfer") {
-      if (!specific) continue;
-      rank = (pc.exposed_recipient(a.rec) || pc.sensitive_data(a.data)) ? 3 : 2;
-    } else {
-      if (a.data < 0 || pc.generic(a.data)) continue;
-      rank = pc.sensitive_data(a.data) ? 2 : 1;
-    }
-    add_practice("practice-affirmed", rank, a.sentence, partner(n, a.sentence), &a, nullptr, pc.describe(a));
-  }
-  for (const auto& key : order) {
-    Pending& p = pending[key];
-    Finding& f = p.f;
-    f.rank = rank_name(p.rank);
-    f.severity = rank_severity(p.rank);
-    std::string joined;
-    for (const auto& w : p.what) joined += (joined.empty() ? "" : "; ") + w;
-    const std::string& rule = std::get<0>(key);
-    if (rule == "polarity-flipped") {
-      f.title = "Denial turned into an affirmation: " + shorten(joined, 120);
-      f.message = "The old version denied what the new version states: " + joined;
-    } else if (rule == "denial-removed") {
-      f.title = "Denial removed: " + shorten(joined);
-      f.message = "The old version said it " + joined + "; the new version no longer says so";
-    } else if (rule == "practice-affirmed") {
-      f.title = "New practice: " + shorten(joined);
-      f.message = "The new version states a practice the old did not: " + joined;
-    } else {
-      f.title = "New denial: " + shorten(joined);
-      f.message = "The new version denies a practice the old did not deny: " + joined;
-    }
-    practice_findings.push_back(std::move(f));
-  }
+  const PracticeContext pc = analyze_practices(o, n, lex);
+  compare_practices(o, n, pc, practice_findings);
+  auto partner = [](const Side& side, int i) { return reworded_partner(side, i); };
 
   // retention periods
   for (int j = 0; j < n.size(); ++j) {
