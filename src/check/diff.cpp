@@ -1119,6 +1119,144 @@ void compare_practices(const Side& o, const Side& n, const PracticeContext& pc, 
   compare_new_practices(n, pc, flipped_pairs, findings);
   for (Finding& f : findings.finish()) out.push_back(std::move(f));
 }
+
+// ---------------------------------------------------------------- retention findings
+
+// The periods of an old and a new sentence that differ: position by position when both
+// state as many, else their longest ones.
+std::vector<std::pair<const query::Period*, const query::Period*>> changed_periods(const std::vector<query::Period>& op,
+                                                                                 const std::vector<query::Period>& np) {
+  std::vector<std::pair<const query::Period*, const query::Period*>> changes;
+  if (op.size() == np.size()) {
+    for (std::size_t k = 0; k < op.size(); ++k)
+      if (*iso_days(op[k].iso) != *iso_days(np[k].iso)) changes.push_back({&op[k], &np[k]});
+    return changes;
+  }
+  auto longest = [](const std::vector<query::Period>& v) {
+    const query::Period* best = &v.front();
+    for (const auto& p : v)
+      if (*iso_days(p.iso) > *iso_days(best->iso)) best = &p;
+    return best;
+  };
+  const query::Period *a = longest(op), *b = longest(np);
+  if (*iso_days(a->iso) != *iso_days(b->iso)) changes.push_back({a, b});
+  return changes;
+}
+
+Finding retention_finding(const Side& o, int i, const Side& n, int j, const query::Period& a, const query::Period& b) {
+  double da = *iso_days(a.iso), db = *iso_days(b.iso);
+  bool longer = db > da;
+  Finding f = make_finding("retention-changed", longer ? 3 : 1,
+                           std::string("Retention period ") + (longer ? "lengthened" : "shortened") + ": " + a.iso + " \xE2\x86\x92 " + b.iso,
+                           std::string("Retention ") + (longer ? "lengthened" : "shortened") + " from \"" + a.text + "\" (" + a.iso +
+                               ") to \"" + b.text + "\" (" + b.iso + ")");
+  f.locations.push_back(sentence_location(n, j, "new"));
+  f.locations.push_back(sentence_location(o, i, "old"));
+  f.extra["old"] = sentence_extra(o, i);
+  f.extra["new"] = sentence_extra(n, j);
+  f.extra["old_period"] = {{"text", a.text}, {"iso", a.iso}, {"days", da}};
+  f.extra["new_period"] = {{"text", b.text}, {"iso", b.iso}, {"days", db}};
+  f.extra["direction"] = longer ? "longer" : "shorter";
+  return f;
+}
+
+// Retention periods changed: a changed new sentence that states a period, against the
+// sentence it was reworded from, else the old sentences gone from the section of the same
+// title (the first of them whose periods differ). Longer is high, shorter low.
+void compare_retention(const Side& o, const Side& n, std::vector<Finding>& out) {
+  for (int j = 0; j < n.size(); ++j) {
+    if (!n.body(j) || !n.changed(j)) continue;
+    auto np = retention_periods(n.facts[static_cast<std::size_t>(j)]);
+    if (np.empty()) continue;
+    std::vector<int> cands;
+    if (int pi = reworded_partner(n, j); pi >= 0) cands.push_back(pi);
+    else {
+      for (int i = 0; i < o.size(); ++i)
+        if (o.how[static_cast<std::size_t>(i)] == 0 && o.body(i) && o.section_key[static_cast<std::size_t>(i)] == n.section_key[static_cast<std::size_t>(j)])
+          cands.push_back(i);
+    }
+    for (int i : cands) {
+      auto op = retention_periods(o.facts[static_cast<std::size_t>(i)]);
+      if (op.empty()) continue;
+      const auto changes = changed_periods(op, np);
+      for (const auto& [a, b] : changes) out.push_back(retention_finding(o, i, n, j, *a, *b));
+      if (!changes.empty()) break;
+    }
+  }
+}
+
+// ---------------------------------------------------------------- condition findings
+
+// Conditions dropped in a reworded sentence: a condition of an affirmed practice of the old
+// sentence that no practice of the new one states, when the new one still states a practice
+// of that class. A protective condition ("with your consent") is high for sharing, selling,
+// transferring, medium otherwise; any other is low.
+void compare_conditions(const Side& o, const Side& n, std::vector<Finding>& out) {
+  static const std::set<std::string> protective = {"with your consent", "unless you opt out", "only as necessary", "aggregated or non-identifying"};
+  for (int j = 0; j < n.size(); ++j) {
+    int i = reworded_partner(n, j);
+    if (i < 0 || !n.body(j) || !o.body(i)) continue;
+    const auto& of = o.facts[static_cast<std::size_t>(i)];
+    const auto& nf = n.facts[static_cast<std::size_t>(j)];
+    std::set<std::string> new_conditions;
+    for (const auto& p : nf.practices) new_conditions.insert(p.conditions.begin(), p.conditions.end());
+    std::set<std::string> reported;
+    for (const auto& op : of.practices) {
+      std::string cls = action_class(op.action);
+      if (cls.empty() || op.negative) continue;  // a condition gone from a denial widens the denial
+      const query::Practice* np = nullptr;
+      for (const auto& p : nf.practices)
+        if (action_class(p.action) == cls && p.negative == op.negative) np = &p;
+      if (!np) continue;
+      for (const auto& c : op.conditions) {
+        if (new_conditions.count(c) || !reported.insert(c).second) continue;
+        bool share = cls == "share" || cls == "sell" || cls == "transfer";
+        int rank = protective.count(c) ? (share ? 3 : 2) : 1;
+        Finding f = make_finding("condition-dropped", rank, "Condition dropped: \"" + c + "\" (" + op.action + ")",
+                                 "The old version " + op.action + "s only \"" + c + "\"; the new version states no such condition");
+        f.locations.push_back(sentence_location(n, j, "new"));
+        f.locations.push_back(sentence_location(o, i, "old"));
+        f.extra["old"] = sentence_extra(o, i);
+        f.extra["new"] = sentence_extra(n, j);
+        f.extra["condition"] = c;
+        f.extra["action"] = op.action;
+        out.push_back(std::move(f));
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------- rights findings
+
+// User rights no longer mentioned: told apart by what they act on, so deleting the one
+// sentence that offers an opt-out of sharing is a finding while an opt-out of marketing
+// e-mail remains. Located on the first sentence of the old policy body that described it.
+void compare_rights(const Side& o, const Side& n, std::vector<Finding>& out) {
+  auto om = rights_of(o), nm = rights_of(n);
+  for (const auto& [id, old_right] : om) {
+    if (nm.count(id)) continue;
+    // what the old policy body said (not a menu entry)
+    std::vector<int> said;
+    for (int i : old_right.second)
+      if (o.body(i)) said.push_back(i);
+    if (said.empty()) continue;
+    const std::string& label = old_right.first;
+    int i = said.front();
+    Finding f = make_finding("right-removed", 2, std::string("User right no longer mentioned: ") + label,
+                             std::string("The old version lets the user ") + label + "; the new version no longer mentions it");
+    if (int j = reworded_partner(o, i); j >= 0) {
+      f.locations.push_back(sentence_location(n, j, "new"));
+      f.extra["new"] = sentence_extra(n, j);
+    } else {
+      f.locations.push_back(removal_point(o, n, i));
+    }
+    f.locations.push_back(sentence_location(o, i, "old"));
+    f.extra["old"] = sentence_extra(o, i);
+    f.extra["right"] = id;
+    f.extra["old_mentions"] = said.size();
+    out.push_back(std::move(f));
+  }
+}
 }  // namespace
 
 // ---------------------------------------------------------------- the diff
@@ -1162,121 +1300,10 @@ Report diff_documents(const Document& old_doc, const Document& new_doc, const Di
   // ---- practices
   const PracticeContext pc = analyze_practices(o, n, lex);
   compare_practices(o, n, pc, practice_findings);
-  auto partner = [](const Side& side, int i) { return reworded_partner(side, i); };
 
-  // retention periods
-  for (int j = 0; j < n.size(); ++j) {
-    if (!n.body(j) || !n.changed(j)) continue;
-    auto np = retention_periods(n.facts[static_cast<std::size_t>(j)]);
-    if (np.empty()) continue;
-    std::vector<int> cands;
-    if (int pi = partner(n, j); pi >= 0) cands.push_back(pi);
-    else {
-      // an old sentence gone from the matching section
-      for (int i = 0; i < o.size(); ++i)
-        if (o.how[static_cast<std::size_t>(i)] == 0 && o.body(i) && o.section_key[static_cast<std::size_t>(i)] == n.section_key[static_cast<std::size_t>(j)])
-          cands.push_back(i);
-    }
-    for (int i : cands) {
-      auto op = retention_periods(o.facts[static_cast<std::size_t>(i)]);
-      if (op.empty()) continue;
-      std::vector<std::pair<const query::Period*, const query::Period*>> changes;
-      if (op.size() == np.size()) {
-        for (std::size_t k = 0; k < op.size(); ++k)
-          if (*iso_days(op[k].iso) != *iso_days(np[k].iso)) changes.push_back({&op[k], &np[k]});
-      } else {
-        auto longest = [](const std::vector<query::Period>& v) {
-          const query::Period* best = &v.front();
-          for (const auto& p : v)
-            if (*iso_days(p.iso) > *iso_days(best->iso)) best = &p;
-          return best;
-        };
-        const query::Period *a = longest(op), *b = longest(np);
-        if (*iso_days(a->iso) != *iso_days(b->iso)) changes.push_back({a, b});
-      }
-      for (const auto& [a, b] : changes) {
-        double da = *iso_days(a->iso), db = *iso_days(b->iso);
-        bool longer = db > da;
-        Finding f = make_finding("retention-changed", longer ? 3 : 1,
-                                 std::string("Retention period ") + (longer ? "lengthened" : "shortened") + ": " + a->iso + " \xE2\x86\x92 " + b->iso,
-                                 std::string("Retention ") + (longer ? "lengthened" : "shortened") + " from \"" + a->text + "\" (" + a->iso +
-                                     ") to \"" + b->text + "\" (" + b->iso + ")");
-        f.locations.push_back(sentence_location(n, j, "new"));
-        f.locations.push_back(sentence_location(o, i, "old"));
-        f.extra["old"] = sentence_extra(o, i);
-        f.extra["new"] = sentence_extra(n, j);
-        f.extra["old_period"] = {{"text", a->text}, {"iso", a->iso}, {"days", da}};
-        f.extra["new_period"] = {{"text", b->text}, {"iso", b->iso}, {"days", db}};
-        f.extra["direction"] = longer ? "longer" : "shorter";
-        practice_findings.push_back(std::move(f));
-      }
-      if (!changes.empty()) break;
-    }
-  }
-
-  // conditions dropped in a reworded sentence
-  static const std::set<std::string> protective = {"with your consent", "unless you opt out", "only as necessary", "aggregated or non-identifying"};
-  for (int j = 0; j < n.size(); ++j) {
-    int i = partner(n, j);
-    if (i < 0 || !n.body(j) || !o.body(i)) continue;
-    const auto& of = o.facts[static_cast<std::size_t>(i)];
-    const auto& nf = n.facts[static_cast<std::size_t>(j)];
-    std::set<std::string> new_conditions;
-    for (const auto& p : nf.practices) new_conditions.insert(p.conditions.begin(), p.conditions.end());
-    std::set<std::string> reported;
-    for (const auto& op : of.practices) {
-      std::string cls = action_class(op.action);
-      if (cls.empty() || op.negative) continue;  // a condition gone from a denial widens the denial
-      const query::Practice* np = nullptr;
-      for (const auto& p : nf.practices)
-        if (action_class(p.action) == cls && p.negative == op.negative) np = &p;
-      if (!np) continue;
-      for (const auto& c : op.conditions) {
-        if (new_conditions.count(c) || !reported.insert(c).second) continue;
-        bool share = cls == "share" || cls == "sell" || cls == "transfer";
-        int rank = protective.count(c) ? (share ? 3 : 2) : 1;
-        Finding f = make_finding("condition-dropped", rank, "Condition dropped: \"" + c + "\" (" + op.action + ")",
-                                 "The old version " + op.action + "s only \"" + c + "\"; the new version states no such condition");
-        f.locations.push_back(sentence_location(n, j, "new"));
-        f.locations.push_back(sentence_location(o, i, "old"));
-        f.extra["old"] = sentence_extra(o, i);
-        f.extra["new"] = sentence_extra(n, j);
-        f.extra["condition"] = c;
-        f.extra["action"] = op.action;
-        practice_findings.push_back(std::move(f));
-      }
-    }
-  }
-
-  // user rights no longer mentioned: told apart by what they act on, so deleting the one
-  // sentence that offers an opt-out of sharing is a finding while an opt-out of marketing
-  // e-mail remains
-  {
-    auto om = rights_of(o), nm = rights_of(n);
-    for (const auto& [id, old_right] : om) {
-      if (nm.count(id)) continue;
-      // what the old policy body said (not a menu entry)
-      std::vector<int> said;
-      for (int i : old_right.second)
-        if (o.body(i)) said.push_back(i);
-      if (said.empty()) continue;
-      const std::string& label = old_right.first;
-      int i = said.front();
-      Finding f = make_finding("right-removed", 2, std::string("User right no longer mentioned: ") + label,
-                               std::string("The old version lets the user ") + label + "; the new version no longer mentions it");
-      if (int j = partner(o, i); j >= 0) {
-        f.locations.push_back(sentence_location(n, j, "new"));
-        f.extra["new"] = sentence_extra(n, j);
-      } else {
-        f.locations.push_back(removal_point(o, n, i));
-      }
-      f.locations.push_back(sentence_location(o, i, "old"));
-      f.extra["old"] = sentence_extra(o, i);
-      f.extra["right"] = id;
-      f.extra["old_mentions"] = said.size();
-      practice_findings.push_back(std::move(f));
-    }
-  }
+  compare_retention(o, n, practice_findings);
+  compare_conditions(o, n, practice_findings);
+  compare_rights(o, n, practice_findings);
 
   // ---- order: rank, practice before structure, then by line of the first location
   auto line_of = [](const Finding& f) {
