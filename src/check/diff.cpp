@@ -1257,25 +1257,12 @@ void compare_rights(const Side& o, const Side& n, std::vector<Finding>& out) {
     out.push_back(std::move(f));
   }
 }
-}  // namespace
 
-// ---------------------------------------------------------------- the diff
+// ---------------------------------------------------------------- the report
 
-Report diff_documents(const Document& old_doc, const Document& new_doc, const DiffOptions& options) {
-  const query::Lexicon& lex = query::Lexicon::builtin();
-  std::unordered_map<std::string, int> word_ids;
-  Side o, n;
-  build_side(o, old_doc, word_ids);
-  build_side(n, new_doc, word_ids);
-
-  match_sentences(o, n, options.reword_threshold);
-  SectionMatch sm = match_sections(o, n);
-  match_titles_made_plain(o, n, sm);
-
-  Report report;
-  report.command = "diff";
-  report.inputs = {old_doc.name, new_doc.name};
-  report.rules = {
+// The rules diff reports, for the report's rule table (SARIF, JUnit).
+const std::vector<RuleInfo>& diff_rules() {
+  static const std::vector<RuleInfo> rules = {
       {"polarity-flipped", "A practice the old version denied is affirmed by the new one (\"we do not sell\" -> \"we may sell\")", Severity::error},
       {"denial-removed", "A denial of the old version (\"we do not sell\") is gone from the new one", Severity::error},
       {"practice-affirmed", "The new version affirms a practice the old did not state (a new data type or recipient shared)", Severity::error},
@@ -1291,41 +1278,35 @@ Report diff_documents(const Document& old_doc, const Document& new_doc, const Di
       {"sentence-removed", "Sentences are gone", Severity::info},
       {"sentence-reworded", "A sentence was reworded", Severity::info},
   };
-  std::vector<Finding> practice_findings, structure_findings;
+  return rules;
+}
 
-  report_sections(o, n, sm, structure_findings);
-
-  report_sentences(o, n, sm, structure_findings);
-
-  // ---- practices
-  const PracticeContext pc = analyze_practices(o, n, lex);
-  compare_practices(o, n, pc, practice_findings);
-
-  compare_retention(o, n, practice_findings);
-  compare_conditions(o, n, practice_findings);
-  compare_rights(o, n, practice_findings);
-
-  // ---- order: rank, practice before structure, then by line of the first location
+// Rank first (high to low), practice findings before structure ones, then by the line of
+// the first location (new side before old). Stable: a pass's own order breaks ties.
+std::vector<Finding> order_findings(std::vector<Finding> practice, std::vector<Finding> structure) {
   auto line_of = [](const Finding& f) {
     if (f.locations.empty()) return std::make_pair(2, 0);
     return std::make_pair(f.locations.front().role == "new" ? 0 : 1, f.locations.front().line);
   };
   std::vector<std::pair<int, Finding>> all;
-  for (auto& f : practice_findings) all.push_back({0, std::move(f)});
-  for (auto& f : structure_findings) all.push_back({1, std::move(f)});
+  for (auto& f : practice) all.push_back({0, std::move(f)});
+  for (auto& f : structure) all.push_back({1, std::move(f)});
   std::stable_sort(all.begin(), all.end(), [&](const auto& a, const auto& b) {
     int ra = rank_value(a.second.rank), rb = rank_value(b.second.rank);
     if (ra != rb) return ra > rb;
     if (a.first != b.first) return a.first < b.first;
     return line_of(a.second) < line_of(b.second);
   });
-  int counts[4] = {0, 0, 0, 0};
-  for (auto& [kind, f] : all) {
-    (void)kind;
-    ++counts[rank_value(f.rank)];
-    report.findings.push_back(std::move(f));
-  }
+  std::vector<Finding> out;
+  for (auto& entry : all) out.push_back(std::move(entry.second));
+  return out;
+}
 
+// The verdict, the findings by rank, and the body sentences of the new version unchanged
+// (equal, split or joined, a title made plain), reworded and added; of the old, removed.
+nlohmann::json summarize(const std::vector<Finding>& findings, const Side& o, const Side& n) {
+  int counts[4] = {0, 0, 0, 0};
+  for (const Finding& f : findings) ++counts[rank_value(f.rank)];
   int unchanged = 0, reworded = 0, added = 0, removed = 0;
   for (int j = 0; j < n.size(); ++j) {
     if (!n.body(j)) continue;
@@ -1336,14 +1317,50 @@ Report diff_documents(const Document& old_doc, const Document& new_doc, const Di
   }
   for (int i = 0; i < o.size(); ++i)
     if (o.body(i) && o.how[static_cast<std::size_t>(i)] == 0) ++removed;
-  report.summary = {{"verdict", report.findings.empty() ? "no substantive change" : "changed"},
-                    {"high", counts[3]},
-                    {"medium", counts[2]},
-                    {"low", counts[1]},
-                    {"sentences_unchanged", unchanged},
-                    {"sentences_reworded", reworded},
-                    {"sentences_added", added},
-                    {"sentences_removed", removed}};
+  return {{"verdict", findings.empty() ? "no substantive change" : "changed"},
+          {"high", counts[3]},
+          {"medium", counts[2]},
+          {"low", counts[1]},
+          {"sentences_unchanged", unchanged},
+          {"sentences_reworded", reworded},
+          {"sentences_added", added},
+          {"sentences_removed", removed}};
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- the diff
+
+// The passes in order over one model of the two versions: the sides (build_side), their
+// sentence matching (how / match / similarity on each side) and section matching; then
+// the findings on structure, read off the matching, and on practice, read off the
+// sentences' facts; last their order and the summary.
+Report diff_documents(const Document& old_doc, const Document& new_doc, const DiffOptions& options) {
+  std::unordered_map<std::string, int> word_ids;  // one numbering of words for both sides
+  Side o, n;
+  build_side(o, old_doc, word_ids);
+  build_side(n, new_doc, word_ids);
+  match_sentences(o, n, options.reword_threshold);
+  SectionMatch sm = match_sections(o, n);
+  match_titles_made_plain(o, n, sm);
+
+  std::vector<Finding> structure;
+  report_sections(o, n, sm, structure);
+  report_sentences(o, n, sm, structure);
+
+  std::vector<Finding> practice;
+  const PracticeContext pc = analyze_practices(o, n, query::Lexicon::builtin());
+  compare_practices(o, n, pc, practice);
+  compare_retention(o, n, practice);
+  compare_conditions(o, n, practice);
+  compare_rights(o, n, practice);
+
+  Report report;
+  report.command = "diff";
+  report.inputs = {old_doc.name, new_doc.name};
+  report.rules = diff_rules();
+  report.findings = order_findings(std::move(practice), std::move(structure));
+  report.summary = summarize(report.findings, o, n);
   return report;
 }
 
