@@ -24,7 +24,7 @@ std::vector<std::string_view> split_words(std::string_view norm);
 std::string title_key(std::string_view title);
 
 // One version as the passes see it. Sentences are "compared indexes" into sents: every
-// sentence of a block that has letters or digits, headings included.
+// sentence of a block (not a section title) that has letters or digits.
 struct Side {
   const Document* doc = nullptr;
   std::vector<int> sents;                 // sentence indexes compared (in a block, not empty)
