@@ -1,3 +1,5 @@
+// policyq diff: the public API (diff.hpp) and the pipeline of passes diff_documents runs;
+// the passes themselves are in check/diff/ (passes.hpp lists them in order).
 #include "check/diff.hpp"
 #include "check/diff/passes.hpp"
 

@@ -79,6 +79,7 @@ struct PracticeContext {
   const std::vector<Atom>& old_atoms;
   const std::vector<Atom>& new_atoms;
 
+  // a generic root ("personal information", "third party") rather than a specific concept
   bool generic(int c) const { return c >= 0 && lex.entry(c).generic; }
   // specific is c or below it; generic roots only stand for themselves
   bool specific_under(int specific, int general) const {
@@ -93,11 +94,13 @@ struct PracticeContext {
     if (specific < 0) return false;
     return lex.is_a(specific, general);
   }
+  // one under the other (either way), or one of them unnamed
   bool related(int a, int b) const { return a < 0 || b < 0 || lex.is_a(a, b) || lex.is_a(b, a); }
   bool is_under(int c, const char* kind_id, query::Kind kind) const {
     int want = lex.find(kind, kind_id);
     return c >= 0 && want >= 0 && lex.is_a(c, want);
   }
+  // Data and recipients that make a new sharing high rather than medium.
   bool sensitive_data(int d) const {
     for (const char* id : {"location", "health", "biometric", "financial", "children_data", "identity_document", "sensitive",
                            "audio_visual", "contacts"})
@@ -116,12 +119,14 @@ struct PracticeContext {
         return true;
     return false;
   }
+  // A denial in `have` that covers the practice of a (same or broader).
   bool denied_in(const std::vector<Atom>& have, const Atom& a) const {
     for (const Atom& h : have)
       if (h.negative && h.cls == a.cls && h.actor == a.actor && denial_covers(h.data, a.data) && denial_covers(h.rec, a.rec))
         return true;
     return false;
   }
+  // a concept id in words: "data_broker" -> "data broker"
   static std::string words(std::string id) {
     std::replace(id.begin(), id.end(), '_', ' ');
     return id;
@@ -134,6 +139,7 @@ struct PracticeContext {
     if (a.rec >= 0) s += " to " + words(lex.entry(a.rec).id);
     return s;
   }
+  // the atom as a finding's JSON shows it (concept ids, null when unnamed)
   nlohmann::json atom_json(const Atom& a) const {
     nlohmann::json j = {{"action", a.action}, {"actor", a.actor}, {"polarity", a.negative ? "negative" : "affirmative"}};
     j["modality"] = a.modality.empty() ? nlohmann::json(nullptr) : nlohmann::json(a.modality);
