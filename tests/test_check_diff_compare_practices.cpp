@@ -1,0 +1,140 @@
+// analyze_practices, compare_practices and compare_conditions
+// (src/check/diff/compare_practices.cpp): what the changed sentences state about data
+// practices, against the whole other version. Versions written for these tests.
+#include "diff_passes.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+using namespace policyq;
+using namespace policyq::check::diff;
+using policyq::testing::DiffPasses;
+using policyq::testing::findings_of;
+
+namespace {
+std::vector<check::Finding> practices(DiffPasses& d) {
+  d.analyzed();
+  std::vector<check::Finding> out;
+  compare_practices(d.o, d.n, query::Lexicon::builtin(), out);
+  return out;
+}
+std::vector<check::Finding> conditions(DiffPasses& d) {
+  d.analyzed();
+  std::vector<check::Finding> out;
+  compare_conditions(d.o, d.n, out);
+  return out;
+}
+std::string rules(const std::vector<check::Finding>& out) {
+  std::string s;
+  for (const auto& f : out) s += f.rule + ":" + f.rank + " ";
+  return s;
+}
+const std::string intro = "# Privacy\n\nWe collect your email address when you register.\n\n";
+}  // namespace
+
+TEST_CASE("compare practices: analysis fills the facts of body sentences") {
+  DiffPasses d(intro + "We do not sell your personal data to third parties.\n", intro);
+  d.analyzed();
+  const auto& facts = d.o.facts[static_cast<std::size_t>(d.old_index("We do not sell your personal data to third parties."))];
+  REQUIRE_FALSE(facts.practices.empty());
+  CHECK(facts.practices[0].action == "sell");
+  CHECK(facts.practices[0].negative);
+}
+
+TEST_CASE("compare practices: \"we do not sell\" turned into \"we may sell\" is a high polarity-flipped") {
+  DiffPasses d(intro + "We do not sell your personal data to third parties.\n", intro + "We may sell your personal data to third parties.\n");
+  auto out = practices(d);
+  INFO(rules(out));
+  REQUIRE(out.size() == 1);
+  const check::Finding& f = out[0];
+  CHECK(f.rule == "polarity-flipped");
+  CHECK(f.rank == "high");
+  CHECK(f.title.rfind("Denial turned into an affirmation: does not sell", 0) == 0);
+  REQUIRE(f.locations.size() == 2);
+  CHECK(f.locations[0].quote == "We may sell your personal data to third parties.");
+  CHECK(f.locations[1].quote == "We do not sell your personal data to third parties.");
+  CHECK(f.extra["practices"][0]["old"]["polarity"] == "negative");
+  CHECK(f.extra["practices"][0]["new"]["polarity"] == "affirmative");
+}
+
+TEST_CASE("compare practices: a denial gone is a denial-removed, pointing where it was") {
+  DiffPasses d(intro + "We do not sell your personal data to third parties.\n", intro);
+  auto out = practices(d);
+  INFO(rules(out));
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].rule == "denial-removed");
+  CHECK(out[0].rank == "high");
+  REQUIRE(out[0].locations.size() == 2);
+  CHECK(out[0].locations[0].role == "new");
+  CHECK(out[0].locations[0].line == 3);
+  CHECK(out[0].locations[0].quote.empty());
+  CHECK(out[0].locations[1].quote == "We do not sell your personal data to third parties.");
+}
+
+TEST_CASE("compare practices: a denial still made elsewhere in the new version is no finding") {
+  DiffPasses d(intro + "We do not sell your personal data to third parties.\n",
+               "# Privacy\n\nWe do not sell your personal data to third parties.\n\nWe collect your email address when you register.\n");
+  CHECK(practices(d).empty());
+}
+
+TEST_CASE("compare practices: sharing location with advertisers anew is a high practice-affirmed") {
+  DiffPasses d(intro, intro + "We share your location with advertising partners.\n");
+  auto out = practices(d);
+  INFO(rules(out));
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].rule == "practice-affirmed");
+  CHECK(out[0].rank == "high");
+  CHECK(out[0].extra["practices"][0]["new"]["data"] == "location");
+  CHECK(out[0].extra["practices"][0]["new"]["recipient"] == "advertiser");
+  REQUIRE(out[0].locations.size() == 1);
+  CHECK(out[0].locations[0].line == 5);
+}
+
+TEST_CASE("compare practices: a practice the old version stated already is no finding") {
+  DiffPasses d(intro + "We share your location with advertising partners.\n",
+               intro + "We share your location with advertising partners.\n\nWe may also share your location with advertising partners.\n");
+  CHECK(practices(d).empty());
+}
+
+TEST_CASE("compare practices: a new denial is a low practice-denied") {
+  DiffPasses d(intro, intro + "We do not share your email address with advertisers.\n");
+  auto out = practices(d);
+  INFO(rules(out));
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].rule == "practice-denied");
+  CHECK(out[0].rank == "low");
+  CHECK(out[0].title.rfind("New denial: does not share", 0) == 0);
+}
+
+TEST_CASE("compare practices: several atoms of one sentence changed the same way are one finding") {
+  DiffPasses d(intro, intro + "We share your location and your contacts with advertising partners.\n");
+  auto out = practices(d);
+  INFO(rules(out));
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].extra["practices"].size() == 2);
+  CHECK(out[0].message.find("; ") != std::string::npos);
+}
+
+TEST_CASE("compare conditions: a consent condition dropped from a disclosure is a high condition-dropped") {
+  DiffPasses d(intro + "We may disclose your contact information to third parties for billing if you consent to it.\n",
+               intro + "We may disclose your contact information to third parties for billing.\n");
+  auto out = conditions(d);
+  INFO(rules(out));
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].rule == "condition-dropped");
+  CHECK(out[0].rank == "high");
+  CHECK(out[0].extra["condition"] == "with your consent");
+  CHECK(out[0].extra["action"] == "disclose");
+  CHECK(out[0].locations[0].role == "new");
+  CHECK(out[0].locations[1].role == "old");
+}
+
+TEST_CASE("compare conditions: a condition kept, or a sentence not reworded, is no finding") {
+  DiffPasses kept(intro + "We may disclose your contact information to third parties for billing if you consent to it.\n",
+                  intro + "We may disclose your contact details to third parties for billing if you consent to it.\n");
+  CHECK(conditions(kept).empty());
+  DiffPasses gone(intro + "We may disclose your contact information to third parties for billing if you consent to it.\n", intro);
+  CHECK(conditions(gone).empty());
+}
