@@ -49,7 +49,7 @@ void compare_rights(const Side& o, const Side& n, std::vector<Finding>& out) {
     const std::string& label = old_right.first;
     int i = said.front();
     Finding f = make_finding("right-removed", 2, std::string("User right no longer mentioned: ") + label,
-                             std::string("The old version lets the user ") + label + "; the new version no longer mentions it");
+                             std::string("The old version describes a right (") + label + "); the new version no longer mentions it");
     if (int j = reworded_partner(o, i); j >= 0) {
       f.locations.push_back(sentence_location(n, j, "new"));
       f.extra["new"] = sentence_extra(n, j);
