@@ -212,3 +212,12 @@ TEST_CASE("children: 'about your child without your prior consent' is a parent's
   Document d = policy("We will not disclose or sell personal information about your child without your prior consent.\n");
   CHECK(ask(d, "Do you knowingly collect personal information from children?").verdict != "no");
 }
+
+TEST_CASE("a list under an if-clause lead-in states what happens in that case only") {
+  Document d = policy(
+      "We do not knowingly collect personal information from children under 13.\n\n"
+      "If we receive an e-mail message from a child under 13, we may, without the consent of the child's parent:\n\n"
+      "- Respond to a one-time request from the child;\n"
+      "- Use this information as may be necessary to ensure the safety of the child on the Sites.\n");
+  CHECK(ask(d, "Do you knowingly collect personal information from children?").verdict == "no");
+}

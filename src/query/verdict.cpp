@@ -582,6 +582,8 @@ Decision decide_verdict(const Question& q, const std::vector<RankedSentence>& po
       // Honouring must name the signal ("we adhere to the standards of this policy" after a
       // Do Not Track sentence is not honouring it); a denial may point back ("these requests").
       if (dnt && !p.negative && !names_do_not_track(f)) continue;
+      // What a list under "If …, we may:" says is what happens in that case only.
+      if (pool[r].conditional_lead && !p.negative) continue;
       if ((dnt || !acts.empty()) && make_claim(q, p, f, lex, static_cast<int>(r), data_named, c)) claims.push_back(c);
     }
   }

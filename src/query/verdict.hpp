@@ -22,6 +22,7 @@ struct RankedSentence {
   double slots = 0;             // the question's slot concepts anywhere in the sentence
   bool dnt_context = false;     // its section title or a sentence just before it names Do Not Track
   bool regional_section = false;  // its section is for residents of some places ("California", "EEA")
+  bool conditional_lead = false;  // a list item under an if-clause lead-in ("If a child writes to us, we may:")
 };
 
 // How the verdict was reached: positions in the ranked pool of the deciding claim and of

@@ -49,6 +49,24 @@ std::vector<int> best_per_paragraph(const AnswerModel& m) {
 
 // A candidate as the verdict sees it, with where it stands: the titles above it, and (for
 // "these requests") the sentences just before it in its section.
+// A list item under a lead-in that is an if-clause ("If we receive an e-mail from a child
+// under 13, we may:"): what the item says the company does happens only in that case.
+bool under_conditional_lead(const Document& doc, const Sentence& sent) {
+  if (sent.block < 0) return false;
+  const Block& item = doc.blocks[static_cast<std::size_t>(sent.block)];
+  if (item.kind != BlockKind::list_item) return false;
+  // the block before the list: the nearest earlier block that is not an item of this list
+  for (int b = sent.block - 1; b >= 0; --b) {
+    const Block& lead = doc.blocks[static_cast<std::size_t>(b)];
+    if (lead.kind == BlockKind::list_item && lead.list == item.list) continue;
+    const std::string& t = lead.text;
+    std::size_t end = t.find_last_not_of(" \t\n");
+    if (end == std::string::npos || t[end] != ':') return false;
+    return t.rfind("If ", 0) == 0 || t.rfind("When ", 0) == 0 || t.rfind("In the event", 0) == 0;
+  }
+  return false;
+}
+
 RankedSentence pool_entry(const AnswerModel& m, const Candidate& c) {
   RankedSentence rs{c.sentence, c.verdict_topic > 0, c.verdict_section > 0, c.ev.lexical, c.ev.slots};
   const Sentence& sent = m.doc.sentences[static_cast<std::size_t>(c.sentence)];
@@ -63,6 +81,7 @@ RankedSentence pool_entry(const AnswerModel& m, const Candidate& c) {
     if (m.doc.sentences[prev].section != sent.section) break;
     if (m.sentences.is_body(prev) && names_do_not_track(m.sentences.facts(prev).words)) rs.dnt_context = true;
   }
+  rs.conditional_lead = under_conditional_lead(m.doc, sent);
   return rs;
 }
 
