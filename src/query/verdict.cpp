@@ -83,15 +83,17 @@ bool only_aggregates(const Practice& p, const Lexicon& lex) {
   return true;
 }
 
+// The word where a practice's verb starts (-1 when none): the rules below look back from it.
+int verb_index(const SentenceFacts& f, const Practice& p) {
+  for (std::size_t i = 0; i < f.words.size(); ++i)
+    if (f.words[i].begin >= p.begin) return static_cast<int>(i);
+  return -1;
+}
+
 // A practice stated inside a hypothetical: "if we learn that we have collected data from a
 // child", "should we discover that …" — what the company would do, not what it does.
 bool hypothetical(const SentenceFacts& f, const Practice& p) {
-  int verb = -1;
-  for (std::size_t i = 0; i < f.words.size(); ++i)
-    if (f.words[i].begin >= p.begin) {
-      verb = static_cast<int>(i);
-      break;
-    }
+  const int verb = verb_index(f, p);
   // A sentence that names a right ("The right to know the categories of data we collect …;
   // the categories of third parties to which we have sold data") lists what the right
   // covers, clause after clause.
@@ -220,12 +222,8 @@ bool consideration(const std::string& scope) {
 // thing, whose subject is the thing, not the company (children's questions, where sites
 // describe what children could run into).
 bool describes_a_thing(const SentenceFacts& f, const Practice& p) {
-  int k = -1;
-  for (std::size_t i = 0; i < f.words.size(); ++i)
-    if (f.words[i].begin >= p.begin) {
-      k = static_cast<int>(i) - 1;
-      break;
-    }
+  const int verb = verb_index(f, p);
+  int k = verb < 0 ? -1 : verb - 1;
   for (int steps = 0; k >= 1 && steps < 5; --k, ++steps) {
     const Word& w = f.words[static_cast<std::size_t>(k)];
     if (w.folded == "we" || w.folded == "you" || w.folded == "they" || w.folded == "us" ||
