@@ -3,6 +3,7 @@
 #include "query/answer/passes.hpp"
 
 #include "document/loader.hpp"
+#include "util/embedded.hpp"
 
 #include <doctest/doctest.h>
 
@@ -104,6 +105,38 @@ TEST_CASE("evidence: the claim that decided the verdict first, then the claim on
   CHECK(d.ans.evidence[0].sentence == d.m.ranking[static_cast<std::size_t>(v.decider)].sentence);
   CHECK(d.ans.evidence[1].sentence == d.m.ranking[static_cast<std::size_t>(v.counter)].sentence);
   CHECK(d.ans.evidence[0].negative != d.ans.evidence[1].negative);
+}
+
+TEST_CASE("evidence: on the bundled policy the sentence the summary quotes is always the first shown") {
+  const std::string text(load_bundled_policy().source);
+  const char* questions[] = {"Do you sell my personal data?", "Is my email shared with advertisers?",
+                             "Do you share my IP address with law enforcement?", "Do you use cookies?",
+                             "Do you collect information from children?", "Do you honor Do Not Track?",
+                             "Do you use my information for advertising?", "Do you share my data with third parties?"};
+  int decided = 0;
+  for (const char* question : questions) {
+    CAPTURE(question);
+    Decided d(text, question);
+    const Decision& v = d.m.decision;
+    if (v.decider < 0 || v.by_topic) continue;
+    ++decided;
+    REQUIRE(!d.ans.evidence.empty());
+    CHECK(d.ans.evidence.front().sentence == d.m.ranking[static_cast<std::size_t>(v.decider)].sentence);
+    CHECK(d.ans.evidence.size() <= 4);  // --top 3, plus the decider when it ranked lower
+  }
+  CHECK(decided >= 5);
+}
+
+TEST_CASE("evidence: a claim among the best-ranked that decides the same verdict is quoted before one ranked lower") {
+  std::string policy = "# Sharing\n\nWe share your personal information with advertisers for advertising.\n\n";
+  for (int i = 0; i < 6; ++i)
+    policy += "Advertisers and advertising partners number " + std::to_string(i) + " are listed on our advertisers page.\n\n";
+  policy += "We share your email address with advertisers.\n";
+  Decided d(policy, "Is my email address shared with advertisers?");
+  const Decision& v = d.m.decision;
+  CHECK(v.verdict == "yes");
+  REQUIRE(!d.ans.evidence.empty());
+  CHECK(d.ans.evidence.front().sentence == d.m.ranking[static_cast<std::size_t>(v.decider)].sentence);
 }
 
 TEST_CASE("every evidence sentence shows its own practice") {

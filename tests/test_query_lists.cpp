@@ -49,6 +49,18 @@ TEST_CASE("data list: the data named in collection sentences, not the generic 'p
   CHECK(line_of(doc, ip->sentences[0]) == 5);
 }
 
+TEST_CASE("data list: 'what contact information' lists only the kinds of contact information") {
+  Document doc = parse_document("contact.md",
+                                "# What We Collect\n\n"
+                                "We collect your name, email address and phone number when you register.\n\n"
+                                "We automatically collect your IP address and browser type.\n");
+  std::vector<Item> items = items_for(doc, "What contact information do you collect from me?");
+  CHECK(find(items, "email_address"));
+  CHECK(find(items, "phone_number"));
+  CHECK_FALSE(find(items, "ip_address"));
+  CHECK(answer_kind(parse_question("Which advertisers receive my data?")) == AnswerKind::recipient_list);
+}
+
 TEST_CASE("data list: a list under a collection lead-in names the data") {
   Document doc = parse_document("lead.md",
                                 "# Information\n\n"

@@ -221,3 +221,32 @@ TEST_CASE("a list under an if-clause lead-in states what happens in that case on
       "- Use this information as may be necessary to ensure the safety of the child on the Sites.\n");
   CHECK(ask(d, "Do you knowingly collect personal information from children?").verdict == "no");
 }
+
+TEST_CASE("sharing 'outside of our family of companies' is not sharing with affiliates") {
+  Document d = policy("We will ask for your consent before we share your personal information outside of our "
+                      "corporate family of companies.\n");
+  Answer a = ask(d, "Is my information available to your affiliates?");
+  CHECK(a.verdict != "yes");
+}
+
+TEST_CASE("deleting a child's data on a parent's report is not the user's right to delete") {
+  Document d = policy("If you believe we have collected information from your child under 13, please contact us "
+                      "and we will delete it.\n");
+  CHECK(ask(d, "Can I delete my account data?").verdict == "not_stated");
+}
+
+TEST_CASE("a use for another purpose does not answer a question about advertising; a purpose the sentence names does") {
+  Document billing = policy("We use your personal information to process your payments.\n");
+  CHECK(ask(billing, "Do you use my information for advertising?").verdict != "yes");
+  Document ads = policy("We use your personal information to: (i) process your payments; (ii) show you targeted "
+                        "advertising.\n");
+  CHECK(ask(ads, "Do you use my information for advertising?").verdict == "yes");
+}
+
+TEST_CASE("'information' answers a question about personal information as fully as 'personal information'") {
+  Document d = policy("We may share information with third parties.\n\n"
+                      "We will share your demographic information within our family of companies.\n");
+  Answer a = ask(d, "Does the company share user's information with a third party?");
+  CHECK(a.verdict == "yes");
+  CHECK(first_quote(d, a) == "We may share information with third parties.");
+}

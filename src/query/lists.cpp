@@ -247,7 +247,7 @@ std::vector<Item> data_list(const Question& q, const Document& doc, const std::v
     if (mode == "share") return is_share_action(p.action) && !sell_family(p.action);
     return is_collect_action(p.action) || p.action == "set";
   };
-  return read_items(doc, facts, lex, [&](Reader& r, Items& items) {
+  std::vector<Item> items = read_items(doc, facts, lex, [&](Reader& r, Items& items) {
     for (int s = 0; s < static_cast<int>(r.size()); ++s) {
       if (!r.reads(s)) continue;
       const SentenceFacts& f = r.at(s);
@@ -265,6 +265,16 @@ std::vector<Item> data_list(const Question& q, const Document& doc, const std::v
           if (listable_data(lex, c)) items.add(lex, c, s);
     }
   });
+  // "What contact information do you collect?": the kinds of the data asked about.
+  std::vector<int> asked;
+  for (int d : q.data)
+    if (!lex.entry(d).generic) asked.push_back(d);
+  if (asked.empty()) return items;
+  std::erase_if(items, [&](const Item& it) {
+    const int c = lex.find(Kind::data, it.concept_id);
+    return std::none_of(asked.begin(), asked.end(), [&](int a) { return c >= 0 && lex.is_a(c, a); });
+  });
+  return items;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -268,6 +268,15 @@ Question parse_question(std::string_view text, const Lexicon& lex) {
     if (f == "who" || f == "whom" || ((f == "what" || f == "which") && (next == "companies" || next == "parties" ||
                                                                        next == "third" || next == "partners")))
       q.asks_recipient = true;
+    // "What contact information …", "Which advertisers …": what or which before a kind of data
+    // or of recipient asks for the list of them.
+    if (f == "what" || f == "which")
+      for (const Match& m : q.matches) {
+        if (m.begin != static_cast<int>(i) + 1) continue;
+        const Kind k = lex.entry(m.cid).kind;
+        if (k == Kind::data) q.asks_data = true;
+        if (k == Kind::recipient) q.asks_recipient = true;
+      }
   }
   // A third party as the subject of a collecting verb: "do advertisers collect my data",
   // "does any third party track me", "do you allow others to collect my information".

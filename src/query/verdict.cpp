@@ -63,7 +63,7 @@ int slot_cover(const Lexicon& lex, const std::vector<int>& want, const std::vect
   for (int w : want)
     for (int h : have) {
       const bool personal_q = data_slot && lex.entry(w).id == "personal_information";
-      if (lex.is_a(h, w) || (personal_q && lex.entry(h).id != "non_personal_information" && lex.entry(h).id != "information"))
+      if (lex.is_a(h, w) || (personal_q && lex.entry(h).id != "non_personal_information"))
         best = 2;
       // "your information" covers every kind of data about the user (an IP address, a
       // device id), though the lexicon files those under device information.
@@ -301,10 +301,20 @@ bool make_claim(const Question& q, const Practice& p, const SentenceFacts& f, co
   // Aggregated or de-identified data answers a question about personal data in general,
   // with that limit (only_aggregates makes the claim conditional).
   if (data == 0 && only_aggregates(p, lex) && has_concept(lex, want_data, "personal_information")) data = 2;
-  if (data == 0 || recipient == 0) return false;
+  // Purpose: "do you use my data for advertising?" is not answered by a use for billing. A
+  // purpose the sentence names elsewhere counts (purposes in a list after a colon are often
+  // not attached to the verb: "we use cookies to: (i) …; (ii) provide customized ads").
+  int purpose = slot_cover(lex, q.purpose, p.purpose, false);
+  if (purpose < 2) {
+    std::vector<int> named;
+    for (int c : f.concepts)
+      if (lex.entry(c).kind == Kind::purpose) named.push_back(c);
+    if (slot_cover(lex, q.purpose, named, false) == 2 && !named.empty()) purpose = 2;
+  }
+  if (data == 0 || recipient == 0 || purpose == 0) return false;
   // A denial covers what it names and everything under it; an affirmation must name the
-  // recipient asked (sharing with "third parties" does not say "advertisers").
-  if (!p.negative && recipient < 2) return false;
+  // recipient and purpose asked (sharing with "third parties" does not say "advertisers").
+  if (!p.negative && (recipient < 2 || purpose < 2)) return false;
   // An affirmation about data in general ("your information") answers a question about one
   // kind of data when the policy names that kind of data, or names the recipient as
   // specifically as asked ("we may disclose your information to law enforcement" answers
@@ -400,6 +410,12 @@ Decision decide_from_claims(const std::vector<Claim>& claims) {
     d.decider = decider->position;
     d.counter = counter ? counter->position : -1;
     d.limits = decider->limits;
+    // Claims on the same side, as limited, that would decide the same verdict by themselves.
+    if (counter && decider->side == Side::conditional && counter->side == Side::deny) counter = nullptr;
+    for (const Claim& c : claims)
+      if (c.side == decider->side && c.position != decider->position && c.limits == decider->limits &&
+          (!counter || c.strength > counter->strength + 0.2))
+        d.equivalents.push_back(c.position);
   };
   if (!a && !c && !n) return d;
   if (a && !n) take("yes", a, nullptr);
@@ -408,7 +424,10 @@ Decision decide_from_claims(const std::vector<Claim>& claims) {
   else if (n && !a) take("conditional", c, n);  // a denial with an exception, or an affirmation with limits
   else if (a->strength > n->strength + 0.2) take("yes", a, n);
   else if (n->strength > a->strength + 0.2) take("no", n, a);
-  else take("conditional", a, n);  // stated both ways, as plainly
+  else {
+    take("conditional", a, n);  // stated both ways, as plainly
+    d.equivalents.clear();
+  }
   return d;
 }
 
@@ -515,6 +534,9 @@ Decision decide_deletion(const std::vector<RankedSentence>& pool, const FactsOf&
       else personal = true;
     }
     if (!user || !personal || (device && !has_stem(f.words, {"account", "profil", "person"}))) continue;
+    // "If you believe we have collected data from your child, we will delete it": a promise
+    // about children's data, not the user's own right to delete.
+    if (mentions_children(f, lex)) continue;
     d.verdict = has_stem(f.words, {"resid", "california", "eea", "european"}) || pool[r].regional_section ? "conditional" : "yes";
     if (d.verdict == "conditional") d.limits.push_back("only for residents of some places");
     d.decider = static_cast<int>(r);
@@ -571,7 +593,9 @@ Decision decide_verdict(const Question& q, const std::vector<RankedSentence>& po
     const SentenceFacts& f = facts_of(s);
     // A sentence about cookies, tracking or children answers only when it is on that topic.
     // (Children: make_claim asks for a sentence that speaks of children.)
-    if ((q.intent == "cookies" || q.intent == "tracking") && !dnt && !pool[r].on_topic) continue;
+    // So does a claim about a topic without its own practice ("we will tell you about these
+    // providers" says nothing about changes to the policy).
+    if ((q.intent == "cookies" || q.intent == "tracking" || topic_only) && !dnt && !pool[r].on_topic) continue;
     // Do Not Track: the sentence (or the one before it: "We do not honor these requests");
     // Global Privacy Control is another signal.
     if (dnt && !names_do_not_track(f) && !pool[r].dnt_context) continue;

@@ -31,6 +31,7 @@ struct Decision {
   std::string verdict = "not_stated";  // yes | no | conditional | not_stated
   int decider = -1;
   int counter = -1;
+  std::vector<int> equivalents;        // other claims that alone would decide the same verdict, as limited
   std::vector<std::string> limits;     // conditions or exceptions that make it conditional
   bool by_topic = false;               // decided by an on-topic sentence, not by a claim of the practice
 };

@@ -102,21 +102,29 @@ void decide_verdict(AnswerModel& m) {
 }
 
 void choose_evidence(AnswerModel& m, Answer& ans) {
-  const Decision& v = m.decision;
   std::vector<int> chosen = best_per_paragraph(m);
-  // The sentence that decided the verdict (the one the summary quotes) is shown first when
-  // it is among the best-ranked evidence; ranked below them, it is shown after them, one
-  // sentence more, so the rest keep their rank (putting it first in every case cost 1.4
-  // points of PolicyQA hit@3: the best-ranked paragraph is more often the one asked for).
   std::sort(chosen.begin(), chosen.end());
+  // The sentence that decided the verdict (the one the summary quotes) is shown first. When
+  // it ranked below the best-ranked evidence and one of those makes a claim that alone decides
+  // the same verdict, that one is quoted instead: the user reads the best-ranked proof first.
+  // Ranked lower and alone, it comes in addition to them (one sentence more than --top).
+  // A list answer carries its evidence per item; its best claim leads only when among the best
+  // ranked. A topic answer quotes its best on-topic sentence, already in ranking order.
+  Decision& v = m.decision;
   if (v.decider >= 0 && !v.by_topic) {
     auto it = std::find(chosen.begin(), chosen.end(), v.decider);
-    if (it == chosen.end()) {
-      chosen.push_back(v.decider);
-    } else {
-      chosen.erase(it);
-      chosen.insert(chosen.begin(), v.decider);
-    }
+    const bool verdict_kind = answer_kind(m.q) == AnswerKind::verdict;
+    if (it == chosen.end() && verdict_kind)
+      for (int r : chosen)
+        if (std::find(v.equivalents.begin(), v.equivalents.end(), r) != v.equivalents.end()) {
+          v.decider = r;
+          it = std::find(chosen.begin(), chosen.end(), r);
+          break;
+        }
+    const bool shown = it != chosen.end();
+    if (shown) chosen.erase(it);
+    if (shown || verdict_kind) chosen.insert(chosen.begin(), v.decider);
+    else chosen.push_back(v.decider);
   }
   // Every evidence sentence carries its own practice, however far down the ranking.
   for (int r : chosen) read_ranked_practices(m, static_cast<std::size_t>(r));

@@ -114,18 +114,29 @@ bool data_elsewhere(const SentenceModel& s, const std::vector<ActionGroup>& grou
   return true;
 }
 
-// Recipients in the object region, unless they are a source ("from our partners"), and
-// purposes there.
+// The preposition that governs a recipient phrase ("from trusted partners", "outside of our
+// family of companies", "other than our affiliates"); empty when none.
+std::string_view governing_preposition(const SentenceModel& s, int begin) {
+  int k = s.prev_word(begin);
+  for (int steps = 0; k >= 0 && steps < 3; ++steps, k = s.prev_word(k)) {
+    const std::string_view w = s.words[k].folded;
+    if (w == "from"sv || w == "outside"sv || w == "beyond"sv) return w;
+    if (w == "than"sv && s.prev_word(k) >= 0 && s.words[s.prev_word(k)].folded == "other"sv) return "other than"sv;
+    // One word of any kind ("from trusted partners"), further only over determiners.
+    if (steps > 0 && w != "our"sv && w != "the"sv && w != "of"sv && w != "its"sv && w != "their"sv && w != "any"sv)
+      return {};
+  }
+  return {};
+}
+
+// Recipients in the object region, unless they are a source ("from our partners") or left
+// out ("outside of our family of companies", "other than our affiliates"), and purposes there.
 void attach_recipients_and_purposes(const SentenceModel& s, const ActionGroup& g, const Clause& c, Reading& rd) {
-  const auto& W = s.words;
   const auto& M = s.matches;
   for (int r : s.recipients) {
     const Match& rm = M[r];
     if (rm.begin < g.last_end || rm.end > c.object_end) continue;
-    int pw = s.prev_word(rm.begin);
-    int pw2 = pw >= 0 ? s.prev_word(pw) : -1;
-    bool source = (pw >= 0 && W[pw].folded == "from"sv) || (pw2 >= 0 && W[pw2].folded == "from"sv);
-    if (!source) rd.recipient.push_back(rm.cid);
+    if (governing_preposition(s, rm.begin).empty()) rd.recipient.push_back(rm.cid);
   }
   for (int p : s.purposes) {
     const Match& pm = M[p];
