@@ -1,6 +1,7 @@
 // policyq diff: the public API (diff.hpp) and the pipeline of passes diff_documents runs;
 // the passes themselves are in check/diff/ (passes.hpp lists them in order).
 #include "check/diff.hpp"
+#include "text/spelling.hpp"
 #include "check/diff/passes.hpp"
 
 #include "text/utf8.hpp"
@@ -18,22 +19,27 @@ namespace policyq::check {
 // ---------------------------------------------------------------- text comparison
 
 std::string normalize_text(std::string_view text) {
-  std::string out;
+  std::string out, word;
   out.reserve(text.size());
-  bool pending_space = false;
+  // Words are compared in one spelling: "authorise" and "authorize" are the same word.
+  auto flush = [&] {
+    if (word.empty()) return;
+    if (!out.empty()) out += ' ';
+    out += american_spelling(word);
+    word.clear();
+  };
   std::size_t pos = 0;
   while (pos < text.size()) {
     char32_t cp = utf8::next(text, pos);
     if (u_isalnum(static_cast<UChar32>(cp))) {
-      if (pending_space && !out.empty()) out += ' ';
-      pending_space = false;
-      utf8::append(out, static_cast<char32_t>(u_tolower(static_cast<UChar32>(cp))));
+      utf8::append(word, static_cast<char32_t>(u_tolower(static_cast<UChar32>(cp))));
     } else if (cp == U'\'' || cp == U'\u2019' || cp == U'\u00AD' || cp == U'\u200B') {
       // apostrophes and invisible marks do not split words ("user's", "users’")
     } else {
-      pending_space = true;
+      flush();
     }
   }
+  flush();
   return out;
 }
 

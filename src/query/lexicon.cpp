@@ -1,5 +1,6 @@
 #include "query/lexicon.hpp"
 
+#include "text/spelling.hpp"
 #include "util/bytes.hpp"
 #include "util/embedded.hpp"
 #include "util/error.hpp"
@@ -118,6 +119,9 @@ const StemEntry& stem_entry(const std::string& folded) {
   load_builtin_irregulars();
   const std::string* word = &folded;
   if (auto irr = irregulars().find(folded); irr != irregulars().end()) word = &irr->second;
+  // "authorise" is "authorize": one spelling for the phrases and the policies.
+  const std::string american = american_spelling(*word);
+  if (american != *word) word = &american;
   StemEntry e;
   e.stem = *word;
   bool ascii = std::all_of(word->begin(), word->end(), [](unsigned char c) { return c < 0x80; });

@@ -1,4 +1,5 @@
 #include "text/analyzer.hpp"
+#include "text/spelling.hpp"
 #include "text/utf8.hpp"
 
 #include <libstemmer.h>
@@ -205,6 +206,7 @@ struct Analyzer::Impl {
     bool stop = false;
   };
   std::string lang;
+  bool english = false;
   sb_stemmer* stemmer = nullptr;
   std::unordered_map<std::string, bool, StringHash, std::equal_to<>> stop_words;
   std::string folded_buf;  // reused by analyze()
@@ -273,8 +275,11 @@ struct Analyzer::Impl {
     slots.swap(bigger);
   }
 
-  std::string compute_stem(std::string_view folded) {
-    if (!stemmer || folded.empty()) return std::string(folded);
+  std::string compute_stem(std::string_view word) {
+    if (!stemmer || word.empty()) return std::string(word);
+    // English spelled the British way is the same term ("organisation", "organization").
+    const std::string american = english ? american_spelling(word) : std::string();
+    const std::string_view folded = english ? std::string_view(american) : word;
     if (std::all_of(folded.begin(), folded.end(), [](char c) { return c >= '0' && c <= '9'; }))
       return std::string(folded);
     const sb_symbol* r = sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(folded.data()),
@@ -286,6 +291,7 @@ struct Analyzer::Impl {
 
 Analyzer::Analyzer(std::string_view lang) : impl_(std::make_unique<Impl>()) {
   impl_->lang = normalise_language(lang);
+  impl_->english = impl_->lang == "en" || impl_->lang == "und";
   for (const LangInfo& l : languages) {
     if (l.code == impl_->lang) {
       impl_->stemmer = sb_stemmer_new(l.snowball, "UTF_8");
