@@ -522,3 +522,23 @@ TEST_CASE("advice to the reader and the reader's requests state no practice") {
   CHECK(find_action(analyze_sentence("You may instruct us not to share your contact details with partners."), "share") ==
         nullptr);
 }
+
+TEST_CASE("'our sharing of your data with advertising partners' states the sharing; 'the sharing of' describes") {
+  auto owned = analyze_sentence("Although we do not sell your personal information, our sharing of your personal information "
+                                "with some advertising partners may be deemed a sale under applicable laws.", lex());
+  const Practice* share = find_action(owned, "share");
+  REQUIRE(share);
+  CHECK_FALSE(share->negative);
+  CHECK(has(ids(share->recipient), "advertiser"));
+  auto described = analyze_sentence("This section explains the collection, use and sharing of your information.", lex());
+  CHECK_FALSE(find_action(described, "share"));
+}
+
+TEST_CASE("'other' is no recipient: 'other countries', 'other information' name no third party") {
+  auto f = analyze_sentence("We may transfer your personal information to other countries.", lex());
+  for (const Practice& p : f.practices) CHECK_FALSE(has(ids(p.recipient), "third_party"));
+  auto g = analyze_sentence("We may share your personal information with others.", lex());
+  const Practice* share = find_action(g, "share");
+  REQUIRE(share);
+  CHECK(has(ids(share->recipient), "third_party"));
+}

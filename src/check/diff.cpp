@@ -100,6 +100,7 @@ const std::vector<RuleInfo>& diff_rules() {
       {"polarity-flipped", "A practice the old version denied is affirmed by the new one (\"we do not sell\" -> \"we may sell\")", Severity::error},
       {"denial-removed", "A denial of the old version (\"we do not sell\") is gone from the new one", Severity::error},
       {"practice-affirmed", "The new version affirms a practice the old did not state (a new data type or recipient shared)", Severity::error},
+      {"practice-widened", "A reworded sentence states its practice for more data, recipients or purposes (\"including transaction information\")", Severity::error},
       {"practice-denied", "The new version denies a practice the old did not deny", Severity::info},
       {"retention-changed", "A retention period changed (longer: high, shorter: low)", Severity::error},
       {"condition-dropped", "A condition on a practice (\"with your consent\") is gone", Severity::error},
@@ -190,6 +191,7 @@ Report diff_documents(const Document& old_doc, const Document& new_doc, const Di
   compare_retention(o, n, practice);
   compare_conditions(o, n, practice);
   compare_rights(o, n, practice);
+  compare_scope(o, n, lex, practice);
 
   Report report;
   report.command = "diff";

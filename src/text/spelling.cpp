@@ -13,7 +13,7 @@ bool ends_with(std::string_view s, std::string_view tail) {
 }
 
 // Whole words spelled differently, not by a pattern.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 43> whole_words = {{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 45> whole_words = {{
     {"licence", "license"},         {"licences", "licenses"},         {"licenced", "licensed"},
     {"defence", "defense"},         {"defences", "defenses"},         {"offence", "offense"},
     {"offences", "offenses"},       {"pretence", "pretense"},         {"programme", "program"},
@@ -28,7 +28,7 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 43> whole_wo
     {"analyse", "analyze"},         {"analysed", "analyzed"},         {"analysing", "analyzing"},
     {"analyser", "analyzer"},       {"paralyse", "paralyze"},         {"catalyse", "catalyze"},
     {"whilst", "while"},            {"amongst", "among"},             {"storey", "story"},
-    {"manoeuvre", "maneuver"},
+    {"manoeuvre", "maneuver"},      {"advert", "advertisement"},      {"adverts", "advertisements"},
 }};
 
 // "-ise" verbs whose American form is "-ize", told by the letters before "ise": "-alise"

@@ -12,6 +12,7 @@
 //   compare_practices        polarity-flipped, denial-removed, practice-affirmed / -denied  compare_practices.cpp
 //   compare_retention        retention-changed                                              compare_retention.cpp
 //   compare_conditions       condition-dropped                                              compare_practices.cpp
+//   compare_scope            practice-widened                                               compare_scope.cpp
 //   compare_rights           right-removed                                                  compare_rights.cpp
 //   order_findings, summarize                                                               ../diff.cpp
 //
@@ -45,5 +46,8 @@ void compare_practices(const Side& o, const Side& n, const query::Lexicon& lex, 
 void compare_retention(const Side& o, const Side& n, std::vector<Finding>& out);
 void compare_conditions(const Side& o, const Side& n, std::vector<Finding>& out);
 void compare_rights(const Side& o, const Side& n, std::vector<Finding>& out);
+// Data, recipients or purposes a reworded sentence adds to a practice it keeps stating
+// (after the passes above: a sentence they reported at medium or higher is not reported again).
+void compare_scope(const Side& o, const Side& n, const query::Lexicon& lex, std::vector<Finding>& out);
 
 }  // namespace policyq::check::diff

@@ -120,12 +120,31 @@ bool relative_clause_of_data(const SentenceModel& s, const ActionGroup& g, int c
   return indirect;
 }
 
+// "our sharing of X with Y", "our disclosure of X to Y": a handing-on the company owns,
+// its recipient named in the clause.
+bool owned_handing_on(const SentenceModel& s, const ActionGroup& g, const Clause& c) {
+  if (g.first < 1 || s.words[g.first - 1].folded != "our"sv) return false;
+  if (!is_share_action(s.lex.entry(s.matches[g.actions.front()].cid).id)) return false;
+  for (int r : s.recipients) {
+    const Match& m = s.matches[r];
+    if (m.begin > g.last_end && m.end <= c.end) {
+      const int p = s.prev_word(m.begin);
+      if (p >= 0 && (s.words[p].folded == "with"sv || s.words[p].folded == "to"sv || s.words[p].folded == "some"sv ||
+                     s.words[p].folded == "our"sv))
+        return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 bool describes_without_stating(const SentenceModel& s, const ActionGroup& g, const Clause& c, bool negative) {
   const int cs = c.begin;
   // "the collection, use and sharing of your information": nouns, not statements
-  const bool nominal = g.last_end < s.n && s.words[g.last_end].folded == "of"sv;
+  // … except "our sharing of your information with advertising partners": a handing-on
+  // the company names as its own, with whom, presupposes that it happens.
+  const bool nominal = g.last_end < s.n && s.words[g.last_end].folded == "of"sv && !owned_handing_on(s, g, c);
   return reports_how_or_why(s, g, cs) || speaks_of_users_will(s, g, cs, negative) || question_or_heading(s, g) ||
          nominal || relative_clause_of_data(s, g, cs);
 }

@@ -180,6 +180,9 @@ void carry_denial_to_chained_verb(const SentenceModel& s, const std::vector<Acti
     bool fresh_subject = false;
     for (int sj : s.subjects)
       if (M[sj].begin >= groups[gi - 1].last_end && M[sj].end <= g.first) fresh_subject = true;
+    // "we do not sell your data, our sharing of it …": a possessive opens a new noun phrase.
+    const std::string_view before = s.words[g.first - 1].folded;
+    if (before == "our"sv || before == "their"sv) fresh_subject = true;
     if (!fresh_subject) rd.negative = true;
   }
 }
