@@ -1,6 +1,10 @@
 // compare_rights (src/check/diff/compare_rights.cpp): user rights the new version no longer
 // mentions. Versions written for these tests.
 #include "diff_passes.hpp"
+#include "query/answer.hpp"
+#include "query/lists.hpp"
+
+#include <set>
 
 #include <doctest/doctest.h>
 
@@ -54,4 +58,50 @@ TEST_CASE("compare rights: a right gone from a reworded sentence points at its n
   CHECK(out[0].extra["right"] == "right_to_portability");
   CHECK(out[0].locations[0].role == "new");
   CHECK(out[0].locations[0].quote == "You have the right to lodge a complaint with a supervisory authority.");
+}
+
+namespace {
+std::vector<check::Finding> right_scopes(DiffPasses& d) {
+  d.analyzed();
+  std::vector<check::Finding> out;
+  compare_right_scopes(d.o, d.n, query::Lexicon::builtin(), out);
+  return out;
+}
+const std::string email_opt_out = "You may opt out of sharing your email address with our partners by contacting us.\n\n";
+const std::string ad_opt_out =
+    "You can limit your device identifiers being shared with advertisers through your device settings.\n\n";
+}  // namespace
+
+TEST_CASE("compare right scopes: an opt-out of sharing with advertisers deleted while another opt-out of sharing remains") {
+  DiffPasses d(head + email_opt_out + ad_opt_out + complaint, head + email_opt_out + complaint);
+  CHECK(rights(d).empty());  // the right is still mentioned
+  DiffPasses d2(head + email_opt_out + ad_opt_out + complaint, head + email_opt_out + complaint);
+  auto out = right_scopes(d2);
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].rule == "right-removed");
+  CHECK(out[0].rank == "medium");
+  CHECK(out[0].extra["right"] == "opt_out_of_sharing");
+  CHECK(out[0].title.find("advertiser") != std::string::npos);
+}
+
+TEST_CASE("compare right scopes: a right reworded in place, or stated for the same data elsewhere, is no finding") {
+  DiffPasses reworded(head + email_opt_out + ad_opt_out,
+                      head + email_opt_out +
+                          "You can limit your device identifiers being shared with advertisers in your phone's settings.\n\n");
+  CHECK(right_scopes(reworded).empty());
+  DiffPasses moved(head + ad_opt_out + email_opt_out,
+                   head + email_opt_out + "## Advertising\n\n" + ad_opt_out);
+  CHECK(right_scopes(moved).empty());
+}
+
+TEST_CASE("rights: Shine the Light and independent recourse are rights of their own") {
+  Document doc = parse_document("r.md", head +
+      "Under California's Shine the Light law, you may request information about our disclosures of personal "
+      "information to third parties for their direct marketing purposes.\n\n"
+      "You may refer unresolved complaints to our independent dispute resolution provider.\n");
+  std::vector<query::SentenceFacts> facts = query::topic_facts(doc);
+  std::set<std::string> ids;
+  for (const auto& it : query::find_rights(doc, facts, query::Lexicon::builtin())) ids.insert(it.concept_id);
+  CHECK(ids.count("know_marketing_disclosures"));
+  CHECK(ids.count("independent_recourse"));
 }

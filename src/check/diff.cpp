@@ -191,6 +191,7 @@ Report diff_documents(const Document& old_doc, const Document& new_doc, const Di
   compare_retention(o, n, practice);
   compare_conditions(o, n, practice);
   compare_rights(o, n, practice);
+  compare_right_scopes(o, n, lex, practice);
   compare_scope(o, n, lex, practice);
 
   Report report;

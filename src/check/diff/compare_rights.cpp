@@ -1,7 +1,9 @@
 // compare_rights: user rights the new version no longer mentions. See passes.hpp.
 #include "check/diff/passes.hpp"
+#include "query/labels.hpp"
 #include "query/lists.hpp"
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <vector>
@@ -32,7 +34,78 @@ std::map<std::string, std::pair<std::string, std::vector<int>>> rights_of(const 
   return out;
 }
 
+// The specific data types and recipients a sentence names: what a right stated there acts
+// on ("limit device identifiers being shared with third-party advertisers").
+std::vector<int> scope_of(const Side& side, int i, const query::Lexicon& lex) {
+  std::vector<int> out;
+  for (int c : side.facts[static_cast<std::size_t>(i)].concepts) {
+    const query::Concept& e = lex.entry(c);
+    if (!e.generic && (e.kind == query::Kind::data || e.kind == query::Kind::recipient)) out.push_back(c);
+  }
+  return out;
+}
+
+// Every concept of `scope` is named by sentence k of side (itself or a broader one).
+bool covers(const Side& side, int k, const std::vector<int>& scope, const query::Lexicon& lex) {
+  const auto& have = side.facts[static_cast<std::size_t>(k)].concepts;
+  for (int c : scope) {
+    bool named = false;
+    for (int h : have) named = named || h == c || lex.is_a(c, h);
+    if (!named) return false;
+  }
+  return true;
+}
+
+Finding right_finding(const Side& o, const Side& n, int i, const std::string& id, const std::string& title,
+                      const std::string& message) {
+  Finding f = make_finding("right-removed", 2, title, message);
+  if (int j = reworded_partner(o, i); j >= 0) {
+    f.locations.push_back(sentence_location(n, j, "new"));
+    f.extra["new"] = sentence_extra(n, j);
+  } else {
+    f.locations.push_back(removal_point(o, n, i));
+  }
+  f.locations.push_back(sentence_location(o, i, "old"));
+  f.extra["old"] = sentence_extra(o, i);
+  f.extra["right"] = id;
+  return f;
+}
+
 }  // namespace
+
+// A right the new version still mentions, but no longer for what one removed or reworded
+// sentence offered it for: "you can limit device identifiers being shared with advertisers"
+// deleted while an opt-out of marketing e-mail remains. Each old sentence stating the right
+// with a scope (data or recipients it names) that no sentence of the new version stating
+// that right covers.
+void compare_right_scopes(const Side& o, const Side& n, const query::Lexicon& lex, std::vector<Finding>& out) {
+  auto om = rights_of(o), nm = rights_of(n);
+  for (const auto& [id, old_right] : om) {
+    auto now = nm.find(id);
+    if (now == nm.end()) continue;  // gone altogether: compare_rights reports it
+    for (int i : old_right.second) {
+      if (!o.reportable(i) || !o.changed(i)) continue;
+      // Reworded into a sentence that still states the right: the same offer, reworded.
+      const int j = reworded_partner(o, i);
+      const auto& kept_at = now->second.second;
+      if (j >= 0 && std::find(kept_at.begin(), kept_at.end(), j) != kept_at.end()) continue;
+      const std::vector<int> scope = scope_of(o, i, lex);
+      if (scope.empty()) continue;
+      bool kept = false;
+      for (int k : now->second.second) kept = kept || covers(n, k, scope, lex);
+      if (kept) continue;
+      std::string what;
+      for (int c : scope) {
+        const std::string label = query::plain_label(lex, c);
+        if (what.find(label) == std::string::npos) what += (what.empty() ? "" : ", ") + label;
+      }
+      const std::string& label = old_right.first;
+      out.push_back(right_finding(o, n, i, id, "User right narrowed: " + label + " (" + shorten(what, 60) + ")",
+                                  "The old version offers a right (" + label + ") for " + what +
+                                      "; the new version offers it, but not for that"));
+    }
+  }
+}
 
 // User rights no longer mentioned: told apart by what they act on, so deleting the one
 // sentence that offers an opt-out of sharing is a finding while an opt-out of marketing
@@ -47,18 +120,8 @@ void compare_rights(const Side& o, const Side& n, std::vector<Finding>& out) {
       if (o.body(i)) said.push_back(i);
     if (said.empty()) continue;
     const std::string& label = old_right.first;
-    int i = said.front();
-    Finding f = make_finding("right-removed", 2, std::string("User right no longer mentioned: ") + label,
-                             std::string("The old version describes a right (") + label + "); the new version no longer mentions it");
-    if (int j = reworded_partner(o, i); j >= 0) {
-      f.locations.push_back(sentence_location(n, j, "new"));
-      f.extra["new"] = sentence_extra(n, j);
-    } else {
-      f.locations.push_back(removal_point(o, n, i));
-    }
-    f.locations.push_back(sentence_location(o, i, "old"));
-    f.extra["old"] = sentence_extra(o, i);
-    f.extra["right"] = id;
+    Finding f = right_finding(o, n, said.front(), id, std::string("User right no longer mentioned: ") + label,
+                              std::string("The old version describes a right (") + label + "); the new version no longer mentions it");
     f.extra["old_mentions"] = said.size();
     out.push_back(std::move(f));
   }

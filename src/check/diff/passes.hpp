@@ -13,7 +13,8 @@
 //   compare_retention        retention-changed                                              compare_retention.cpp
 //   compare_conditions       condition-dropped                                              compare_practices.cpp
 //   compare_scope            practice-widened                                               compare_scope.cpp
-//   compare_rights           right-removed                                                  compare_rights.cpp
+//   compare_rights           right-removed (a right no longer mentioned)                    compare_rights.cpp
+//   compare_right_scopes     right-removed (a right no longer offered for what it was)      compare_rights.cpp
 //   order_findings, summarize                                                               ../diff.cpp
 //
 // The matching passes write the Sides' match / how / similarity and the SectionMatch;
@@ -46,6 +47,9 @@ void compare_practices(const Side& o, const Side& n, const query::Lexicon& lex, 
 void compare_retention(const Side& o, const Side& n, std::vector<Finding>& out);
 void compare_conditions(const Side& o, const Side& n, std::vector<Finding>& out);
 void compare_rights(const Side& o, const Side& n, std::vector<Finding>& out);
+// A right still mentioned, no longer offered for the data or recipients a removed or
+// reworded sentence offered it for.
+void compare_right_scopes(const Side& o, const Side& n, const query::Lexicon& lex, std::vector<Finding>& out);
 // Data, recipients or purposes a reworded sentence adds to a practice it keeps stating
 // (after the passes above: a sentence they reported at medium or higher is not reported again).
 void compare_scope(const Side& o, const Side& n, const query::Lexicon& lex, std::vector<Finding>& out);
