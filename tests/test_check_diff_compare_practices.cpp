@@ -138,3 +138,16 @@ TEST_CASE("compare conditions: a condition kept, or a sentence not reworded, is 
   DiffPasses gone(intro + "We may disclose your contact information to third parties for billing if you consent to it.\n", intro);
   CHECK(conditions(gone).empty());
 }
+
+TEST_CASE("compare practices: a removed promise not to track, or that third parties receive nothing, is high") {
+  DiffPasses track(intro + "We are not in the business of tracking you.\n", intro);
+  auto out = practices(track);
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].rule == "denial-removed");
+  CHECK(out[0].rank == "high");
+  DiffPasses third(intro + "These third parties do not receive any information from your account.\n", intro);
+  auto out2 = practices(third);
+  REQUIRE(out2.size() == 1);
+  CHECK(out2[0].rule == "denial-removed");
+  CHECK(out2[0].rank == "high");
+}

@@ -542,3 +542,35 @@ TEST_CASE("'other' is no recipient: 'other countries', 'other information' name 
   REQUIRE(share);
   CHECK(has(ids(share->recipient), "third_party"));
 }
+
+TEST_CASE("word senses that are no data: 'the law governing your location' names no location") {
+  auto f = analyze_sentence("We may disclose your IP address as required by the law governing your location.", lex());
+  for (const Practice& p : f.practices) CHECK_FALSE(has(ids(p.data), "location"));
+  auto g = analyze_sentence("We collect your location when you use the app.", lex());
+  const Practice* collect = find_action(g, "collect");
+  REQUIRE(collect);
+  CHECK(has(ids(collect->data), "location"));
+}
+
+TEST_CASE("'we do not track you' denies tracking; 'we honor Do Not Track signals' names the signal") {
+  auto f = analyze_sentence("We do not track you across third-party websites.", lex());
+  const Practice* track = find_action(f, "collect");
+  REQUIRE(track);
+  CHECK(track->negative);
+  CHECK(has(ids(track->data), "usage_data"));
+  auto g = analyze_sentence("We do not respond to Do Not Track signals.", lex());
+  const Practice* honor = find_action(g, "honor");
+  REQUIRE(honor);
+  CHECK(has(ids(honor->data), "dnt_signal"));
+}
+
+TEST_CASE("a gerund after a modal phrase states the act: 'not in the business of selling'") {
+  auto f = analyze_sentence("We are not in the business of selling your personal information.", lex());
+  const Practice* sell = find_action(f, "sell");
+  REQUIRE(sell);
+  CHECK(sell->negative);
+  auto g = analyze_sentence("We are not in the business of tracking you.", lex());
+  const Practice* track = find_action(g, "collect");
+  REQUIRE(track);
+  CHECK(track->negative);
+}

@@ -667,8 +667,12 @@ std::vector<Match> Lexicon::match(const std::vector<Word>& words, bool in_questi
     }
     for (std::size_t k = 0; k < nk; ++k) {
       if (best[k].cid < 0) continue;
-      out.push_back(best[k]);
       next_free[k] = best[k].end;
+      // A word of data in another sense ("the law governing your location") hides the
+      // shorter phrases inside it and is no data itself.
+      const Kind kind = static_cast<Kind>(k);
+      if (kind == Kind::data && concepts_[static_cast<std::size_t>(best[k].cid)].id == "none") continue;
+      out.push_back(best[k]);
     }
   }
   return out;

@@ -13,6 +13,22 @@ using std::string_view_literals::operator""sv;
 bool is_share_action(std::string_view a) {
   return a == "share" || a == "disclose" || a == "sell" || a == "rent" || a == "trade" || a == "transfer";
 }
+bool do_not_track_is_verb(const std::vector<Word>& words, std::size_t at) {
+  if (at + 2 >= words.size() || words[at].folded != "do" || words[at + 1].folded != "not" || words[at + 2].folded != "track")
+    return false;
+  if (at + 3 < words.size()) {
+    const std::string& next = words[at + 3].folded;
+    if (next == "signal" || next == "signals" || next == "request" || next == "requests" || next == "setting" ||
+        next == "settings" || next == "preference" || next == "preferences" || next == "mechanism" ||
+        next == "mechanisms" || next == "feature" || next == "features" || next == "option" || next == "standard")
+      return false;
+  }
+  if (at == 0) return false;
+  const std::string& before = words[at - 1].folded;
+  return before == "we" || before == "they" || before == "who" || before == "which" || before == "that" || before == "it" ||
+         before == "currently" || before == "also" || before == "generally" || before == "i";
+}
+
 bool is_collect_action(std::string_view a) {
   return a == "collect" || a == "use" || a == "receive" || a == "obtain" || a == "process" || a == "store" ||
          a == "retain" || a == "access";

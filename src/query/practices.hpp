@@ -52,6 +52,9 @@ SentenceFacts analyze_sentence(std::string_view text, std::vector<Word> words, s
 
 // Actions that hand data on to others, and first-party handling actions.
 bool is_share_action(std::string_view action);
+// "do not track" at word `at` is the verb phrase of a subject ("we do not track you"), not
+// the name of the Do Not Track signal ("we honor Do Not Track", "Do Not Track signals").
+bool do_not_track_is_verb(const std::vector<Word>& words, std::size_t at);
 bool is_collect_action(std::string_view action);
 
 }  // namespace policyq::query

@@ -550,7 +550,9 @@ Decision decide_deletion(const std::vector<RankedSentence>& pool, const FactsOf&
 bool names_do_not_track(const std::vector<Word>& words) {
   for (std::size_t i = 0; i < words.size(); ++i) {
     const std::string& w = words[i].folded;
-    if (w == "dnt" || (w == "track" && i >= 2 && words[i - 1].folded == "not" && words[i - 2].folded == "do")) return true;
+    if (w == "dnt" || (w == "track" && i >= 2 && words[i - 1].folded == "not" && words[i - 2].folded == "do" &&
+                       !do_not_track_is_verb(words, i - 2)))
+      return true;
   }
   return false;
 }

@@ -107,6 +107,12 @@ struct PracticeContext {
       if (is_under(d, id, query::Kind::data)) return true;
     return false;
   }
+  // What tracking collects: usage and browsing data, cookies, device data, location.
+  bool tracking_data(int d) const {
+    for (const char* id : {"usage_data", "cookies", "device_information", "location"})
+      if (is_under(d, id, query::Kind::data)) return true;
+    return false;
+  }
   bool exposed_recipient(int r) const {
     for (const char* id : {"advertiser", "data_broker", "social_network", "public"})
       if (is_under(r, id, query::Kind::recipient)) return true;
@@ -280,7 +286,7 @@ const Atom* affirmation_elsewhere(const Side& n, const PracticeContext& pc, cons
 
 // Denials of changed old sentences that the new version no longer makes: turned into an
 // affirmation (polarity-flipped, high) or just gone (denial-removed; high for selling,
-// sharing, transferring). Returns the (new sentence, old sentence) pairs found flipped.
+// sharing, transferring, for what third parties do not get, and for not tracking). Returns the (new sentence, old sentence) pairs found flipped.
 std::set<std::pair<int, int>> compare_denials(const Side& o, const Side& n, const PracticeContext& pc, PracticeFindings& out) {
   std::set<std::pair<int, int>> flipped_pairs;
   std::map<int, std::vector<const Atom*>> new_by_sentence;
@@ -296,7 +302,9 @@ std::set<std::pair<int, int>> compare_denials(const Side& o, const Side& n, cons
       f = r.affirmed;
     }
     if (!f) f = affirmation_elsewhere(n, pc, a);
-    bool strong = a.cls == "sell" || a.cls == "share" || a.cls == "transfer";
+    // A promise not to hand data on, not to let others have it, not to track: high when gone.
+    bool strong = a.cls == "sell" || a.cls == "share" || a.cls == "transfer" || a.actor == "third_party" ||
+                  (a.cls == "collect" && pc.tracking_data(a.data));
     if (f) {
       flipped_pairs.insert({f->sentence, a.sentence});
       out.add("polarity-flipped", 3, f->sentence, a.sentence, f, &a, pc.describe(a) + " \xE2\x86\x92 " + pc.describe(*f));

@@ -1,4 +1,5 @@
 #include "query/practices/model.hpp"
+#include "query/practices.hpp"
 
 #include <cctype>
 
@@ -15,7 +16,13 @@ SentenceModel::SentenceModel(std::string_view text_, const std::vector<Word>& wo
       case Kind::modality: modals.push_back(i); break;
       case Kind::condition: conditions.push_back(i); break;
       case Kind::subject: subjects.push_back(i); break;
-      case Kind::data: datas.push_back(i); break;
+      case Kind::data:
+        // "we do not track you": a denied verb, not the Do Not Track signal.
+        if (lex.entry(matches[static_cast<std::size_t>(i)].cid).id == "dnt_signal" &&
+            do_not_track_is_verb(words, static_cast<std::size_t>(matches[static_cast<std::size_t>(i)].begin)))
+          break;
+        datas.push_back(i);
+        break;
       case Kind::recipient: recipients.push_back(i); break;
       case Kind::purpose: purposes.push_back(i); break;
       default: break;

@@ -153,6 +153,24 @@ void dedupe(std::vector<int>& v) {
   v = std::move(out);
 }
 
+
+// "we track you", "monitor users across sites": tracking a person is collecting what they
+// do, their usage data, though no data word is written.
+void tracking_a_person(const SentenceModel& s, const ActionGroup& g, Reading& rd) {
+  if (!rd.data.empty() || g.last_end >= s.n) return;
+  bool tracks = false;
+  for (int a : g.actions) {
+    const std::string& stem = s.words[s.matches[a].begin].stem;
+    tracks = tracks || stem == "track" || stem == "monitor";
+  }
+  const std::string_view who = s.words[g.last_end].folded;
+  if (!tracks || !(who == "you"sv || who == "users"sv || who == "visitors"sv || who == "people"sv ||
+                   who == "individuals"sv || who == "consumers"sv || who == "customers"sv))
+    return;
+  const int usage = s.lex.find(Kind::data, "usage_data");
+  if (usage >= 0) rd.data.push_back(usage);
+}
+
 }  // namespace
 
 bool attach_objects(const SentenceModel& s, const std::vector<ActionGroup>& groups, std::size_t gi,
@@ -160,6 +178,7 @@ bool attach_objects(const SentenceModel& s, const std::vector<ActionGroup>& grou
   const ActionGroup& g = groups[gi];
   rd.data_end = find_data_end(s, g, c);
   data_in_object(s, g, rd);
+  tracking_a_person(s, g, rd);
   if (rd.data.empty() && !data_elsewhere(s, groups, gi, c, prev, rd)) return false;
   attach_recipients_and_purposes(s, g, c, rd);
   return true;

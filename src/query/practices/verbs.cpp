@@ -52,7 +52,9 @@ std::vector<int> find_action_verbs(const SentenceModel& s) {
     // "our use of your location", "the collection of data": no statement of its own
     if (is_collect_action(c.id) && m.end < n && W[m.end].folded == "of"sv) continue;
     int pw = m.begin > 0 ? m.begin - 1 : -1;
-    bool nominal = m.nominal || (pw >= 0 && !W[pw].punct && determiners().count(W[pw].folded) &&
+    // "we are not in the business of selling": after a modal phrase the gerund states the act
+    const bool after_modal = pw >= 0 && s.covered(s.modals, pw);
+    bool nominal = m.nominal || (pw >= 0 && !W[pw].punct && determiners().count(W[pw].folded) && !after_modal &&
                                  !(W[pw].folded == "from"sv && pw > 0 && is_barring(W[pw - 1].folded)));
     // "sharing your data" after a noun: a gerund, no statement (unless "we are sharing")
     const std::string_view head = W[m.begin].folded;
@@ -64,8 +66,9 @@ std::vector<int> find_action_verbs(const SentenceModel& s) {
     if (!nominal && head.size() > 4 && head.ends_with("ing") && pw >= 0) {
       const std::string_view p = W[pw].folded;
       bool barred = p == "from" && pw > 0 && is_barring(W[pw - 1].folded);  // "are prohibited from using"
-      if (!barred && (W[pw].punct || !(is_be(p) || p == "am" || p == "not" || p == "also" || p == "we" || p == "they" || p == "and" ||
-            p == "or" || p == "include" || p == "includes" || p == "including" || p == "involves" || p == "by")))
+      if (!barred && !after_modal &&
+          (W[pw].punct || !(is_be(p) || p == "am" || p == "not" || p == "also" || p == "we" || p == "they" || p == "and" ||
+                            p == "or" || p == "include" || p == "includes" || p == "including" || p == "involves" || p == "by")))
         nominal = true;
     }
     // "the collection, use and retention of data": coordinated with a noun, a noun too
