@@ -151,3 +151,42 @@ TEST_CASE("compare practices: a removed promise not to track, or that third part
   CHECK(out2[0].rule == "denial-removed");
   CHECK(out2[0].rank == "high");
 }
+
+TEST_CASE("compare conditions: opt-out -> consent is a low condition-added; consent -> opt-out a high loosening") {
+  const std::string opt_out = "We share your profile with our live partners unless you opt out.\n";
+  const std::string consent = "We share your profile with our live partners with your consent.\n";
+  DiffPasses tightened(intro + opt_out, intro + consent);
+  auto t = conditions(tightened);
+  INFO(rules(t));
+  REQUIRE(t.size() == 1);
+  CHECK(t[0].rule == "condition-added");
+  CHECK(t[0].rank == "low");
+  DiffPasses loosened(intro + consent, intro + opt_out);
+  auto l = conditions(loosened);
+  INFO(rules(l));
+  REQUIRE(l.size() == 1);
+  CHECK(l[0].rule == "condition-dropped");
+  CHECK(l[0].rank == "high");
+  CHECK(l[0].title.find("loosened") != std::string::npos);
+}
+
+TEST_CASE("compare conditions: three bytes of an IP address -> the full address drops a de-identification") {
+  DiffPasses d(intro + "We send the first three bytes of your IP address to our search partner.\n",
+               intro + "We send your full IP address to our search partner.\n");
+  auto out = conditions(d);
+  INFO(rules(out));
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].rule == "condition-dropped");
+  CHECK(out[0].rank == "high");
+}
+
+TEST_CASE("compare practices: aggregates handed on anew are low; personal data where aggregates were is high") {
+  DiffPasses narrowed(intro + "We share your personal information with advertisers.\n",
+                      intro + "We share aggregated information with advertisers.\n");
+  for (const auto& f : practices(narrowed)) CHECK(f.rank == "low");
+  DiffPasses widened(intro + "We share aggregated information with advertisers.\n",
+                     intro + "We share your personal information with advertisers.\n");
+  auto out = practices(widened);
+  REQUIRE(!out.empty());
+  CHECK(out[0].rank == "high");
+}

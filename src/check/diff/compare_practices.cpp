@@ -30,6 +30,10 @@ struct Atom {
 
 // The class an action is compared in ("rent" is a sale, "disclose" sharing); "" for
 // actions not compared.
+bool contains(const std::vector<std::string>& v, const std::string& x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
+}
+
 std::string action_class(const std::string& a) {
   if (a == "share" || a == "disclose") return "share";
   if (a == "sell" || a == "rent" || a == "trade") return "sell";
@@ -316,9 +320,11 @@ std::set<std::pair<int, int>> compare_denials(const Side& o, const Side& n, cons
 }
 
 // The rank of a practice the new version affirms anew, 0 when it is not worth a finding:
-// a sale is high; sharing or a transfer needs a specific data type or recipient, high when
+// aggregates are low; a sale is high; sharing or a transfer needs a specific data type or recipient, high when
 // sensitive or exposed; other practices need specific data, medium when sensitive.
 int affirmation_rank(const Atom& a, bool specific, const PracticeContext& pc) {
+  // Aggregated or de-identified data handed on: worth reading, not a new exposure.
+  if (a.data >= 0 && pc.lex.entry(a.data).id == "non_personal_information") return 1;
   if (a.cls == "sell") return 3;
   if (a.cls == "share" || a.cls == "transfer") {
     if (!specific) return 0;
@@ -368,20 +374,41 @@ void compare_practices(const Side& o, const Side& n, const query::Lexicon& lex, 
 
 // ---------------------------------------------------------------- conditions
 
-// Conditions dropped in a reworded sentence: a condition of an affirmed practice of the old
-// sentence that no practice of the new one states, when the new one still states a practice
-// of that class. A protective condition ("with your consent") is high for sharing, selling,
-// transferring, medium otherwise; any other is low.
+// How much a condition protects the user, for comparing two wordings of one practice: a
+// consent asked first protects more than an opt-out offered after; 0 for conditions that
+// are not protections.
+int protection(const std::string& c) {
+  if (c == "with your consent") return 3;
+  if (c == "aggregated or non-identifying" || c == "only as necessary") return 2;
+  if (c == "unless you opt out") return 1;
+  return 0;
+}
+
+// The conditions of a reworded sentence's practices, compared with its old wording's, for
+// each class of practice both wordings affirm:
+//   condition-dropped  a condition gone with nothing as protective in its place ("with your
+//                      consent" -> "unless you opt out" is a loosening): high for handing data
+//                      on when the condition was a protection, medium for other protections,
+//                      low for any other condition;
+//   condition-added    a protection added, or one made stronger (opt-out -> consent): low.
 void compare_conditions(const Side& o, const Side& n, std::vector<Finding>& out) {
-  static const std::set<std::string> protective = {"with your consent", "unless you opt out", "only as necessary", "aggregated or non-identifying"};
   for (int j = 0; j < n.size(); ++j) {
     int i = reworded_partner(n, j);
     if (i < 0 || !n.body(j) || !o.body(i)) continue;
     const auto& of = o.facts[static_cast<std::size_t>(i)];
     const auto& nf = n.facts[static_cast<std::size_t>(j)];
-    std::set<std::string> new_conditions;
-    for (const auto& p : nf.practices) new_conditions.insert(p.conditions.begin(), p.conditions.end());
     std::set<std::string> reported;
+    auto finding = [&](const char* rule, int rank, const std::string& title, const std::string& message,
+                       const std::string& c, const std::string& action) {
+      Finding f = make_finding(rule, rank, title, message);
+      f.locations.push_back(sentence_location(n, j, "new"));
+      f.locations.push_back(sentence_location(o, i, "old"));
+      f.extra["old"] = sentence_extra(o, i);
+      f.extra["new"] = sentence_extra(n, j);
+      f.extra["condition"] = c;
+      f.extra["action"] = action;
+      out.push_back(std::move(f));
+    };
     for (const auto& op : of.practices) {
       std::string cls = action_class(op.action);
       if (cls.empty() || op.negative) continue;  // a condition gone from a denial widens the denial
@@ -389,19 +416,29 @@ void compare_conditions(const Side& o, const Side& n, std::vector<Finding>& out)
       for (const auto& p : nf.practices)
         if (action_class(p.action) == cls && p.negative == op.negative) np = &p;
       if (!np) continue;
+      int new_best = 0;
+      for (const auto& c : np->conditions) new_best = std::max(new_best, protection(c));
+      int old_best = 0;
+      for (const auto& c : op.conditions) old_best = std::max(old_best, protection(c));
+      const bool share = cls == "share" || cls == "sell" || cls == "transfer";
       for (const auto& c : op.conditions) {
-        if (new_conditions.count(c) || !reported.insert(c).second) continue;
-        bool share = cls == "share" || cls == "sell" || cls == "transfer";
-        int rank = protective.count(c) ? (share ? 3 : 2) : 1;
-        Finding f = make_finding("condition-dropped", rank, "Condition dropped: \"" + c + "\" (" + op.action + ")",
-                                 "The old version " + op.action + "s only \"" + c + "\"; the new version states no such condition");
-        f.locations.push_back(sentence_location(n, j, "new"));
-        f.locations.push_back(sentence_location(o, i, "old"));
-        f.extra["old"] = sentence_extra(o, i);
-        f.extra["new"] = sentence_extra(n, j);
-        f.extra["condition"] = c;
-        f.extra["action"] = op.action;
-        out.push_back(std::move(f));
+        if (contains(np->conditions, c) || !reported.insert("-" + c).second) continue;
+        if (protection(c) > 0 && new_best >= protection(c)) continue;  // as protective a condition in its place
+        int rank = protection(c) > 0 ? (share ? 3 : 2) : 1;
+        std::string title = "Condition dropped: \"" + c + "\" (" + op.action + ")";
+        std::string message = "The old version " + op.action + "s only \"" + c + "\"; the new version states no such condition";
+        if (new_best > 0) {
+          for (const auto& nc : np->conditions)
+            if (protection(nc) == new_best) message = "The old version " + op.action + "s only \"" + c + "\"; the new version only \"" + nc + "\"";
+          title = "Condition loosened: \"" + c + "\" (" + op.action + ")";
+        }
+        finding("condition-dropped", rank, title, message, c, op.action);
+      }
+      for (const auto& c : np->conditions) {
+        if (protection(c) == 0 || protection(c) <= old_best || contains(op.conditions, c) || !reported.insert("+" + c).second)
+          continue;
+        finding("condition-added", 1, "Condition added: \"" + c + "\" (" + np->action + ")",
+                "The new version " + np->action + "s only \"" + c + "\"; the old version did not say so", c, np->action);
       }
     }
   }

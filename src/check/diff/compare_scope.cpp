@@ -31,7 +31,8 @@ bool compared_action(const std::string& a) {
 // generic roots "personal information", "third parties", nor Do Not Track signals).
 bool scope_concept(const query::Lexicon& lex, int c) {
   const query::Concept& e = lex.entry(c);
-  if (e.generic || e.id == "dnt_signal") return false;
+  // (aggregated or de-identified data added to a practice narrows what is exposed, if anything)
+  if (e.generic || e.id == "dnt_signal" || e.id == "non_personal_information") return false;
   return e.kind == Kind::data || e.kind == Kind::recipient || e.kind == Kind::purpose;
 }
 

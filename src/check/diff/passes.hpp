@@ -11,7 +11,7 @@
 //   analyze_practices        the facts (practices, periods) of every body sentence          compare_practices.cpp
 //   compare_practices        polarity-flipped, denial-removed, practice-affirmed / -denied  compare_practices.cpp
 //   compare_retention        retention-changed                                              compare_retention.cpp
-//   compare_conditions       condition-dropped                                              compare_practices.cpp
+//   compare_conditions       condition-dropped (gone or loosened), condition-added          compare_practices.cpp
 //   compare_scope            practice-widened                                               compare_scope.cpp
 //   compare_rights           right-removed (a right no longer mentioned)                    compare_rights.cpp
 //   compare_right_scopes     right-removed (a right no longer offered for what it was)      compare_rights.cpp
