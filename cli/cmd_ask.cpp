@@ -1,6 +1,7 @@
 // policyq ask: a verdict (yes / no / conditional / not_stated) with the quoted sentences
 // of each policy that back it.
 #include "command.hpp"
+#include "text/language.hpp"
 #include "document/loader.hpp"
 #include "index/index.hpp"
 #include "output.hpp"
@@ -89,6 +90,8 @@ int run_ask(const CommonOptions& common, const AskOptions& opts) {
       aj["evidence"].push_back(ej);
     }
     aj["kind"] = query::to_string(a.kind);
+    if (!has_practice_rules(doc.language))
+      aj["not_analysed"] = {{"what", "practices"}, {"language", doc.language}};
     if (a.kind != query::AnswerKind::verdict) {
       aj["items"] = nlohmann::json::array();
       for (const auto& item : a.items) {

@@ -759,3 +759,21 @@ TEST_CASE("cli diff: standard input for one side; errors exit 2") {
   CHECK(run_policyq("diff " + shell_quote(a) + " " + shell_quote(a) + " --fail-on error").status == 2);
   CHECK(run_policyq("diff " + shell_quote(a) + " " + shell_quote(a) + " --format xml").status == 2);
 }
+
+TEST_CASE("diff: a version in a language without practice rules says practices were not compared") {
+  const std::string fr_old =
+      "# Politique de confidentialité\n\nNous collectons votre adresse e-mail lorsque vous créez un compte sur notre site. "
+      "Nous ne vendons pas vos données personnelles à des tiers.\n\nVous pouvez nous contacter à tout moment pour "
+      "exercer vos droits sur vos données.\n";
+  const std::string fr_new =
+      "# Politique de confidentialité\n\nNous collectons votre adresse e-mail lorsque vous créez un compte sur notre site. "
+      "Nous pouvons vendre vos données personnelles à nos partenaires publicitaires.\n\nVous pouvez nous contacter à "
+      "tout moment pour exercer vos droits sur vos données.\n";
+  Report r = diff_texts(fr_old, fr_new);
+  const Finding* note = find_rule(r, "not-analysed");
+  REQUIRE(note);
+  CHECK(note->rank == "low");
+  CHECK(note->title.find("French") != std::string::npos);
+  CHECK(r.summary["not_analysed"]["language"] == "fr");
+  for (const Finding& f : r.findings) CHECK(f.rank != "high");  // no practice read from words it cannot read
+}

@@ -250,3 +250,11 @@ TEST_CASE("'information' answers a question about personal information as fully 
   CHECK(a.verdict == "yes");
   CHECK(first_quote(d, a) == "We may share information with third parties.");
 }
+
+TEST_CASE("a policy in a language without practice rules is 'not analysed', not 'not stated'") {
+  Document d = parse_document("fr.md", "# Politique\n\nNous ne vendons pas vos données personnelles à des tiers. "
+                                       "Nous collectons votre adresse e-mail lorsque vous créez un compte.\n");
+  Answer a = ask(d, sell_q);
+  CHECK(a.verdict == "not_stated");
+  CHECK(a.summary.rfind("Not analysed. The policy is in French", 0) == 0);
+}

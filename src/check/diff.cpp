@@ -1,6 +1,7 @@
 // policyq diff: the public API (diff.hpp) and the pipeline of passes diff_documents runs;
 // the passes themselves are in check/diff/ (passes.hpp lists them in order).
 #include "check/diff.hpp"
+#include "text/language.hpp"
 #include "text/spelling.hpp"
 #include "check/diff/passes.hpp"
 
@@ -113,6 +114,7 @@ const std::vector<RuleInfo>& diff_rules() {
       {"sentence-added", "Sentences are new", Severity::info},
       {"sentence-removed", "Sentences are gone", Severity::info},
       {"sentence-reworded", "A sentence was reworded", Severity::info},
+      {"not-analysed", "A version is in a language without practice rules: practices were not compared", Severity::info},
   };
   return rules;
 }
@@ -163,6 +165,16 @@ nlohmann::json summarize(const std::vector<Finding>& findings, const Side& o, co
           {"sentences_removed", removed}};
 }
 
+// The one line that says what was not compared, and why.
+Finding not_analysed_note(const Document& doc, const char* role) {
+  const std::string lang = language_name(doc.language);
+  Finding f = diff::make_finding("not-analysed", 1, "Practices not compared: " + doc.name + " is in " + lang,
+                                 "policyq reads data practices in English only; only the text of this pair was compared");
+  f.locations.push_back({doc.name, 1, 1, "", role});  // the whole file, from its first line
+  f.extra["language"] = doc.language;
+  return f;
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------- the diff
@@ -185,15 +197,23 @@ Report diff_documents(const Document& old_doc, const Document& new_doc, const Di
   report_sections(o, n, sm, structure);
   report_sentences(o, n, sm, structure);
 
+  // Practices are read in the languages the lexicon is written for; a version in another
+  // language gets a note saying so, never a clean bill it did not earn.
   std::vector<Finding> practice;
-  const query::Lexicon& lex = query::Lexicon::builtin();
-  analyze_practices(o, n, lex);
-  compare_practices(o, n, lex, practice);
-  compare_retention(o, n, practice);
-  compare_conditions(o, n, practice);
-  compare_rights(o, n, practice);
-  compare_right_scopes(o, n, lex, practice);
-  compare_scope(o, n, lex, practice);
+  const Document* foreign = !has_practice_rules(new_doc.language) ? &new_doc
+                            : !has_practice_rules(old_doc.language) ? &old_doc : nullptr;
+  if (foreign) {
+    practice.push_back(not_analysed_note(*foreign, foreign == &new_doc ? "new" : "old"));
+  } else {
+    const query::Lexicon& lex = query::Lexicon::builtin();
+    analyze_practices(o, n, lex);
+    compare_practices(o, n, lex, practice);
+    compare_retention(o, n, practice);
+    compare_conditions(o, n, practice);
+    compare_rights(o, n, practice);
+    compare_right_scopes(o, n, lex, practice);
+    compare_scope(o, n, lex, practice);
+  }
 
   Report report;
   report.command = "diff";
@@ -201,6 +221,7 @@ Report diff_documents(const Document& old_doc, const Document& new_doc, const Di
   report.rules = diff_rules();
   report.findings = order_findings(std::move(practice), std::move(structure));
   report.summary = summarize(report.findings, o, n);
+  if (foreign) report.summary["not_analysed"] = {{"what", "practices"}, {"language", foreign->language}, {"file", foreign->name}};
   return report;
 }
 

@@ -203,4 +203,16 @@ std::string detect_language(std::string_view text) {
   return "und";
 }
 
+std::string language_name(std::string_view code) {
+  static const std::pair<std::string_view, std::string_view> names[] = {
+      {"en", "English"},    {"fr", "French"},  {"de", "German"},  {"es", "Spanish"}, {"it", "Italian"},
+      {"pt", "Portuguese"}, {"nl", "Dutch"},   {"sv", "Swedish"}, {"da", "Danish"},  {"no", "Norwegian"},
+      {"fi", "Finnish"},    {"ru", "Russian"}, {"pl", "Polish"},  {"tr", "Turkish"}, {"ro", "Romanian"}};
+  for (const auto& [c, name] : names)
+    if (c == code) return std::string(name);
+  return std::string(code);
+}
+
+bool has_practice_rules(std::string_view code) { return code == "en" || code == "und"; }
+
 }  // namespace policyq

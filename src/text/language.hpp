@@ -8,4 +8,9 @@ namespace policyq {
 // ISO 639-1 code of the most likely language of text, or "und" when no language
 // scores clearly (too little text, or none of the known languages).
 std::string detect_language(std::string_view text);
+// The English name of a language code ("fr" -> "French"), or the code itself.
+std::string language_name(std::string_view code);
+// Languages the practice rules (the lexicon) are written for: English, and text too short
+// to tell ("und"), which is in practice short English.
+bool has_practice_rules(std::string_view code);
 }

@@ -1,6 +1,7 @@
 // What the answer says in words: the verdict's summary in the policy's own words, and the
 // items of a list answer.
 #include "query/answer/passes.hpp"
+#include "text/language.hpp"
 
 #include "query/contacts.hpp"
 #include "query/labels.hpp"
@@ -36,6 +37,10 @@ const char* intent_verb(std::string_view intent) {
 std::string not_stated_summary(const AnswerModel& m) {
   const Question& q = m.q;
   const char* closest = m.ranking.empty() ? "." : "; the closest passages follow.";
+  // A policy in a language without practice rules was not read for practices: say so.
+  if (!has_practice_rules(m.doc.language))
+    return "Not analysed. The policy is in " + language_name(m.doc.language) +
+           "; policyq reads data practices in English only" + closest;
   // Words the lexicon does not know are quoted as the user wrote them.
   if (!q.free_phrase.empty()) return "Not stated. The policy does not mention \"" + q.free_phrase + "\"" + closest;
   std::string what;
