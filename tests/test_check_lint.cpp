@@ -83,3 +83,30 @@ TEST_CASE("an effective date is found as a bold title, a 'Revision Date:', an 'U
   CHECK(lint_counts("# Privacy Policy\n\n" + body + "\nWe updated our systems and keep improving them for you every day.\n")
             ["missing-effective-date"] == 1);
 }
+
+TEST_CASE("a table of contents of bold titles is navigation: no empty sections, no repeated titles") {
+  const std::string body = "We collect your email address when you register, and we keep it for two years.\n\n";
+  const std::string source = "# Privacy Policy\n\n**1. Information We Collect**\n\n**2. How We Use It**\n\n**3. Your Rights**\n\n"
+                             "**1. Information We Collect**\n\n" + body + "**2. How We Use It**\n\n" + body +
+                             "**3. Your Rights**\n\nYou may ask us to delete your data at any time.\n";
+  auto got = lint_counts(source);
+  CHECK(got["empty-section"] == 0);
+  CHECK(got["duplicate-title"] == 0);
+}
+
+TEST_CASE("empty headings of a scrape are no titles; a policy held twice is one finding") {
+  auto blank = lint_counts("# Privacy\n\nWe collect your email address.\n\n### \n\nWe keep it for a year.\n\n### \n\nWe delete it on request.\n");
+  CHECK(blank["duplicate-title"] == 0);
+  CHECK(blank["empty-section"] == 0);
+  std::string copy = "## Collection\n\nWe collect your email address when you sign up.\n\n## Use\n\nWe use your email address to send receipts.\n\n"
+                     "## Sharing\n\nWe do not share your email address with anyone.\n\n## Retention\n\nWe keep your email address for a year.\n\n";
+  std::vector<std::unique_ptr<Policy>> policies;
+  policies.push_back(std::make_unique<Policy>(parse_document("twice.md", "# Privacy\n\n" + copy + copy)));
+  int duplicates = 0;
+  for (const Finding& f : run_lint(policies, {}).findings)
+    if (f.rule == "duplicate-title") {
+      ++duplicates;
+      CHECK(f.title.find("appears twice") != std::string::npos);
+    }
+  CHECK(duplicates == 1);
+}

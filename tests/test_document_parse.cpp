@@ -189,3 +189,26 @@ TEST_CASE("shared corpus: every policy loads and every sentence is found at its 
   // turned paragraph, a repeated line): at most one sentence in a thousand.
   CHECK(misplaced * 1000 <= sentences);
 }
+
+TEST_CASE("a bold line right under a title is its subtitle, a child section; a run of title lines is a table of contents") {
+  Document doc = parse_document("sub.md",
+                                "# Privacy\n\n## Children's Privacy\n\n**We do not collect data from children**\n\n"
+                                "Our service is not directed to children under 13.\n\n"
+                                "**Contents**\n\n**Collection**\n\n**Use**\n\n**Sharing**\n\nWe share nothing.\n");
+  const Section* children = nullptr;
+  const Section* subtitle = nullptr;
+  for (const Section& s : doc.sections) {
+    if (s.title == "Children's Privacy") children = &s;
+    if (s.title == "We do not collect data from children") subtitle = &s;
+  }
+  REQUIRE(children);
+  REQUIRE(subtitle);
+  CHECK(subtitle->level == children->level + 1);
+  CHECK(doc.sections[static_cast<std::size_t>(subtitle->parent)].title == "Children's Privacy");
+  int toc_sections = 0;
+  for (const Section& s : doc.sections) toc_sections += s.title == "Collection" || s.title == "Use" || s.title == "Sharing";
+  CHECK(toc_sections == 0);
+  int toc_blocks = 0;
+  for (const Block& b : doc.blocks) toc_blocks += b.chrome && (b.text == "Collection" || b.text == "Use");
+  CHECK(toc_blocks == 2);
+}

@@ -204,28 +204,55 @@ void contradictions(const Policy& p, std::vector<Finding>& out, Severity severit
     }
 }
 
+// A title with no letter or digit ("", an icon glyph): a scrape's empty heading, no title.
+bool blank_title(const std::string& title) {
+  return std::none_of(title.begin(), title.end(), [](unsigned char c) { return std::isalnum(c) || c >= 0xC0; }) ||
+         title.rfind("\xF3\xB0", 0) == 0;  // private-use icon glyphs (U+F0000…)
+}
+
+// Sections whose title repeats an earlier one under the same parent. When three or more
+// repeat in the same order, the file holds the policy twice: one finding says so, from
+// where the second copy starts, instead of one per title.
+void duplicate_titles(const Document& doc, std::vector<Finding>& out, Severity severity) {
+  std::map<std::pair<int, std::string>, int> seen;
+  std::vector<std::pair<int, int>> repeats;  // (section, the first with its title)
+  for (std::size_t i = 0; i < doc.sections.size(); ++i) {
+    const Section& s = doc.sections[i];
+    if (s.chrome || s.preamble || blank_title(s.title)) continue;
+    auto [it, added] = seen.emplace(std::make_pair(s.parent, normalize_title(s.title)), static_cast<int>(i));
+    if (!added) repeats.push_back({static_cast<int>(i), it->second});
+  }
+  std::size_t in_order = 0;
+  for (std::size_t k = 1; k < repeats.size(); ++k)
+    if (repeats[k].second > repeats[k - 1].second) ++in_order;
+  if (repeats.size() >= 3 && in_order + 1 == repeats.size()) {
+    const Section& second = doc.sections[static_cast<std::size_t>(repeats.front().first)];
+    const Section& first = doc.sections[static_cast<std::size_t>(repeats.front().second)];
+    out.push_back({"duplicate-title", "the policy appears twice: " + std::to_string(repeats.size()) + " section titles repeat",
+                   "from line " + std::to_string(second.first_line) + " the sections of line " + std::to_string(first.first_line) +
+                       " on repeat in the same order",
+                   severity, "", false, {section_location(doc, second), section_location(doc, first)}});
+    return;
+  }
+  for (const auto& [i, f] : repeats) {
+    const Section& s = doc.sections[static_cast<std::size_t>(i)];
+    const Section& first = doc.sections[static_cast<std::size_t>(f)];
+    out.push_back({"duplicate-title", "section title \"" + s.title + "\" repeats", "first at line " + std::to_string(first.first_line),
+                   severity, "", false, {section_location(doc, s), section_location(doc, first)}});
+  }
+}
+
 void structure(const Policy& p, std::vector<Finding>& out, const std::map<std::string, Severity>& severity,
                const std::set<std::string>& disabled) {
   const Document& doc = p.doc;
   if (!disabled.count("empty-section"))
     for (const Section& s : doc.sections) {
-      if (s.chrome || s.preamble || !s.children.empty()) continue;
+      if (s.chrome || s.preamble || !s.children.empty() || blank_title(s.title)) continue;
       bool text = std::any_of(s.blocks.begin(), s.blocks.end(), [&](int b) { return !doc.blocks[static_cast<std::size_t>(b)].chrome; });
       if (text) continue;
       out.push_back({"empty-section", "section \"" + s.title + "\" has no text", "", severity.at("empty-section"), "", false, {section_location(doc, s)}});
     }
-  if (!disabled.count("duplicate-title")) {
-    std::map<std::pair<int, std::string>, int> seen;
-    for (std::size_t i = 0; i < doc.sections.size(); ++i) {
-      const Section& s = doc.sections[i];
-      if (s.chrome || s.preamble) continue;
-      auto [it, added] = seen.emplace(std::make_pair(s.parent, normalize_title(s.title)), static_cast<int>(i));
-      if (added) continue;
-      const Section& first = doc.sections[static_cast<std::size_t>(it->second)];
-      out.push_back({"duplicate-title", "section title \"" + s.title + "\" repeats", "first at line " + std::to_string(first.first_line),
-                     severity.at("duplicate-title"), "", false, {section_location(doc, s), section_location(doc, first)}});
-    }
-  }
+  if (!disabled.count("duplicate-title")) duplicate_titles(doc, out, severity.at("duplicate-title"));
   if (!disabled.count("broken-anchor")) {
     std::set<std::string> anchors;
     for (const Section& s : doc.sections) anchors.insert(s.anchor);

@@ -43,6 +43,17 @@ bool whole_paragraph_bold(cmark_node* paragraph) {
   return bold;
 }
 
+bool capitals_line(std::string_view text) {
+  int letters = 0;
+  for (unsigned char c : text) {
+    if (std::islower(c)) return false;
+    if (std::isupper(c)) ++letters;
+  }
+  int words = count_words(text);
+  return letters >= 6 && words >= 2 && words <= 10;
+}
+}  // namespace
+
 std::optional<int> numbered_depth(std::string_view text) {
   std::size_t i = 0;
   int depth = 0;
@@ -66,17 +77,6 @@ std::optional<int> numbered_depth(std::string_view text) {
   if (i >= text.size() || !std::isupper(static_cast<unsigned char>(text[i]))) return std::nullopt;
   return depth;
 }
-
-bool capitals_line(std::string_view text) {
-  int letters = 0;
-  for (unsigned char c : text) {
-    if (std::islower(c)) return false;
-    if (std::isupper(c)) ++letters;
-  }
-  int words = count_words(text);
-  return letters >= 6 && words >= 2 && words <= 10;
-}
-}  // namespace
 
 std::optional<InferredHeading> inferred_heading_text(std::string_view text, bool whole_line_bold) {
   if (text.empty() || text.size() > 120 || ends_like_sentence(text)) return std::nullopt;

@@ -19,4 +19,6 @@ bool plain_title_line(cmark_node* paragraph, std::string_view text);
 bool starts_body(cmark_node* next);
 // The same test on rendered text alone (numbered and capitals forms; bold needs the node).
 std::optional<InferredHeading> inferred_heading_text(std::string_view text, bool whole_line_bold);
+// The nesting a section number gives a title line ("4." 1, "4.1" 2, "IV." 1), or nullopt.
+std::optional<int> numbered_depth(std::string_view text);
 }

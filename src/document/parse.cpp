@@ -169,14 +169,26 @@ private:
   int last_line_ = 1;           // last source line used so far
   std::string line_buf_;        // reused by check_first_line
   bool plain_titles_ = false;  // the document marks (almost) no headings: accept plain title lines
+  int toc_left_ = 0;           // entries of a table of contents still to come
 
   void top_level(cmark_node* n) {
     switch (cmark_node_get_type(n)) {
       case CMARK_NODE_HEADING: heading(n); return;
       case CMARK_NODE_PARAGRAPH: {
         RenderedText r = render_paragraph(n);
+        if (toc_left_ > 0 || title_run(n) >= 3) {
+          // Three or more title lines in a row, no text between: a table of contents, whose
+          // entries are navigation, not sections.
+          toc_left_ = toc_left_ > 0 ? toc_left_ - 1 : title_run(n) - 1;
+          add_block(BlockKind::paragraph, std::move(r), -1, 0, true);
+          return;
+        }
         if (auto inferred = inferred_heading(n, r.text)) {
-          open_section(r.text, inferred->depth, cmark_node_get_start_line(n), true);
+          int depth = inferred->depth;
+          // A bold line right under a title, before any text, is its subtitle: one level
+          // below it ("## Children's Privacy" then "**We do not collect data from children**").
+          if (title_just_opened(n) && !numbered_depth(r.text)) depth = subtitle_depth();
+          open_section(r.text, depth, cmark_node_get_start_line(n), true);
           return;
         }
         if (plain_titles_ && plain_title_line(n, r.text) && starts_body(cmark_node_next(n))) {
@@ -192,6 +204,35 @@ private:
         return;
       default: nested(n, BlockKind::paragraph); return;
     }
+  }
+
+  // How many paragraphs from n on, one after the other, read as inferred titles.
+  int title_run(cmark_node* n) {
+    int run = 0;
+    for (cmark_node* c = n; c && cmark_node_get_type(c) == CMARK_NODE_PARAGRAPH; c = cmark_node_next(c)) {
+      RenderedText r = render_paragraph(c);
+      if (!inferred_heading(c, r.text)) break;
+      ++run;
+    }
+    return run;
+  }
+
+  // The node before n opened the innermost section, and nothing has been added to it since.
+  bool title_just_opened(cmark_node* n) const {
+    cmark_node* prev = cmark_node_previous(n);
+    if (!prev || open_.empty()) return false;
+    const cmark_node_type t = cmark_node_get_type(prev);
+    if (t != CMARK_NODE_HEADING && t != CMARK_NODE_PARAGRAPH) return false;
+    const Section& s = doc_.sections[static_cast<std::size_t>(open_.back())];
+    const bool added = !pending_.empty() && pending_.back().block.section == open_.back();
+    return !s.preamble && !added && s.children.empty() && s.first_line == cmark_node_get_start_line(prev);
+  }
+
+  // The depth (below the innermost real heading) that puts a title one level under the
+  // innermost open section.
+  int subtitle_depth() const {
+    const Section& s = doc_.sections[static_cast<std::size_t>(open_.back())];
+    return std::max(1, s.level + 1 - real_level());
   }
 
   // "1. Introduction" on its own line parses as a one-item ordered list; before running
@@ -366,12 +407,13 @@ private:
   }
 
   // Returns the block's first line (fallback when the block is empty and dropped).
-  int add_block(BlockKind kind, RenderedText r, int list, int fallback = 0) {
+  int add_block(BlockKind kind, RenderedText r, int list, int fallback = 0, bool navigation = false) {
     r.trim();
     if (r.text.empty()) return fallback;
     check_first_line(r);
     PendingBlock p;
     p.block.kind = kind;
+    p.block.chrome = navigation;
     p.block.first_line = r.lines.front().second;
     p.block.last_line = r.line_at(r.text.size() - 1);
     p.block.section = current_section(p.block.first_line);
