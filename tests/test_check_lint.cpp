@@ -110,3 +110,23 @@ TEST_CASE("empty headings of a scrape are no titles; a policy held twice is one 
     }
   CHECK(duplicates == 1);
 }
+
+TEST_CASE("contradiction: a denial narrower than its practice is none (children, a product, a place, a qualifier)") {
+  const std::string adult = "# Privacy\n\nWe collect your location to show you nearby stores and local offers.\n\n";
+  CHECK(lint_counts(adult + "## Children\n\nWe do not collect location from children under 13.\n")["contradiction"] == 0);
+  CHECK(lint_counts(adult + "## Help\n\nGet Help does not collect your location.\n")["contradiction"] == 0);
+  CHECK(lint_counts(adult + "## Precision\n\nWe do not collect your precise location on our servers.\n")["contradiction"] == 0);
+  CHECK(lint_counts(adult + "## Promise\n\nWe do not collect your location.\n")["contradiction"] == 1);
+}
+
+TEST_CASE("contradiction: 'we don't, however, keep' is a denial, not an affirmation") {
+  CHECK(lint_counts("# Privacy\n\nThis is data we see as part of providing you with connectivity; we don't, however, keep a "
+                    "record of your messages.\n\n## Messages\n\nWe do not keep a record of your messages.\n")["contradiction"] == 0);
+}
+
+TEST_CASE("missing-retention: saying data is kept secure, or a retention title, is not saying how long") {
+  const std::string base = "# Privacy\n\nWe collect your email address when you register for an account with us.\n\n";
+  CHECK(lint_counts(base + "## Data Retention\n\nAll information we store is kept secure with industry standards.\n")["missing-retention"] == 1);
+  CHECK(lint_counts(base + "## Data Retention\n\nWe retain your account data. It is deleted when your account is deleted.\n")["missing-retention"] == 0);
+  CHECK(lint_counts(base + "## Data Retention\n\nWe keep your data for two years after your last login.\n")["missing-retention"] == 0);
+}

@@ -1,4 +1,5 @@
 #include "check/lint.hpp"
+#include "query/verdict.hpp"
 #include "check/concepts.hpp"
 #include "document/find.hpp"
 #include "util/error.hpp"
@@ -104,6 +105,12 @@ int first_topic_sentence(const Policy& p, const Disclosure& d) {
     }
     int intent = lex.find(query::Kind::intent, d.intent);
     const auto& intents = p.facts[s].intents;
+    // Retention is disclosed by saying how long, there or in the next sentence of the
+    // paragraph ("We retain account data. It is deleted when your account is deleted."):
+    // "we keep your data secure" does not.
+    if (rule == "missing-retention" && !query::says_how_long(p.facts[s]) &&
+        !(s + 1 < p.facts.size() && p.doc.sentences[s + 1].block == sent.block && query::says_how_long(p.facts[s + 1])))
+      continue;
     if (intent >= 0 && std::find(intents.begin(), intents.end(), intent) != intents.end()) return static_cast<int>(s);
     if (rule == "missing-contact" && text.find('@') != std::string::npos) return static_cast<int>(s);
   }
@@ -119,10 +126,17 @@ int first_topic_sentence(const Policy& p, const Disclosure& d) {
     for (const Section& sec : p.doc.sections) {
       if (sec.chrome || sec.preamble) continue;
       query::SentenceFacts f = query::analyze_sentence(sec.title);
-      if (std::find(f.intents.begin(), f.intents.end(), intent) != f.intents.end() && !sec.blocks.empty())
-        return p.doc.blocks[static_cast<std::size_t>(sec.blocks.front())].sentences.empty()
-                   ? -1
-                   : p.doc.blocks[static_cast<std::size_t>(sec.blocks.front())].sentences.front();
+      if (std::find(f.intents.begin(), f.intents.end(), intent) == f.intents.end() || sec.blocks.empty()) continue;
+      // A "Data Retention" section that never says how long discloses no retention.
+      if (rule == "missing-retention") {
+        for (int b : sec.blocks)
+          for (int s : p.doc.blocks[static_cast<std::size_t>(b)].sentences)
+            if (query::says_how_long(p.facts[static_cast<std::size_t>(s)])) return s;
+        continue;
+      }
+      return p.doc.blocks[static_cast<std::size_t>(sec.blocks.front())].sentences.empty()
+                 ? -1
+                 : p.doc.blocks[static_cast<std::size_t>(sec.blocks.front())].sentences.front();
     }
   }
   return -1;
@@ -137,12 +151,13 @@ bool same_practice(const query::Practice& a, const query::Practice& b) {
   auto overlap = [&](const std::vector<int>& x, const std::vector<int>& y) {
     for (int i : x)
       for (int j : y)
-        if (related(i, j) && !lex.entry(i).generic && !lex.entry(j).generic) return true;
+        if (related(i, j) && !lex.entry(i).generic && !lex.entry(j).generic && lex.entry(i).parent >= 0) return true;
     return false;
   };
   auto same_data = [&] {
     for (int i : a.data)
-      if (!lex.entry(i).generic && std::find(b.data.begin(), b.data.end(), i) != b.data.end()) return true;
+      if (!lex.entry(i).generic && lex.entry(i).parent >= 0 && std::find(b.data.begin(), b.data.end(), i) != b.data.end())
+        return true;
     return false;
   };
   if (!same_data()) return false;
@@ -159,8 +174,9 @@ bool flat_denial(std::string_view sentence) {
   std::string text = lower_ascii(sentence);
   for (const char* veto : {"request", "ask us", "cannot guarantee", "not be able"})
     if (text.find(veto) != std::string::npos) return false;
+  // In the company's own voice ("we"): "Get Help does not use your location" speaks of a product.
   for (const char* cue : {"we do not", "we don't", "we don\u2019t", "we will not", "we won't", "we never", "we will never", "we shall not",
-                          "does not", "will never", "we are not"})
+                          "we are not", "nor do we"})
     if (text.find(cue) != std::string::npos) return true;
   return false;
 }
@@ -174,6 +190,28 @@ bool own_statement(const Document& doc, int s) {
   return text.find(" we ") != std::string::npos || text.find(" our ") != std::string::npos || text.find(" us ") != std::string::npos;
 }
 
+// A denial wholly about its practice: every content word of the sentence is part of what
+// the lexicon reads (who, the negation, the verb, the data, recipient, purpose).
+// "We do not sell your personal information" is; "We do not collect your specific longitude
+// and latitude", "we never store your photos on our servers", "we do not collect data from
+// children under 18" and "Get Help does not use your location" deny something narrower
+// than their practice, and set against an affirmation they make false alarms.
+bool wholly_about_practice(const query::SentenceFacts& f) {
+  static const std::set<std::string_view> function_words = {
+      "the", "a", "an", "your", "our", "we", "you", "us", "of", "to", "for", "and", "or", "any", "such", "with", "by",
+      "it", "its", "this", "that", "these", "those", "not", "do", "does", "will", "never", "ever", "be", "is", "are",
+      "been", "may", "can", "also", "all", "other", "as", "nor", "no", "shall", "would", "personally", "currently"};
+  int uncovered = 0;
+  for (std::size_t k = 0; k < f.words.size(); ++k) {
+    const query::Word& w = f.words[k];
+    if (w.punct || function_words.count(w.folded)) continue;
+    bool covered = false;
+    for (const query::Match& m : f.matches) covered = covered || (m.begin <= static_cast<int>(k) && static_cast<int>(k) < m.end);
+    if (!covered) ++uncovered;
+  }
+  return uncovered == 0;
+}
+
 void contradictions(const Policy& p, std::vector<Finding>& out, Severity severity) {
   struct Stated {
     int sentence;
@@ -183,7 +221,9 @@ void contradictions(const Policy& p, std::vector<Finding>& out, Severity severit
   for (std::size_t s = 0; s < p.facts.size(); ++s)
     for (const query::Practice& pr : p.facts[s].practices) {
       if (!pr.conditions.empty() || !pr.scope.empty() || (!pr.modality.empty() && !pr.negative)) continue;
-      if (pr.negative ? !flat_denial(p.doc.sentences[s].text) : !own_statement(p.doc, static_cast<int>(s))) continue;
+      if (pr.negative ? !flat_denial(p.doc.sentences[s].text) || !wholly_about_practice(p.facts[s])
+                      : !own_statement(p.doc, static_cast<int>(s)))
+        continue;
       (pr.negative ? no : yes).push_back({static_cast<int>(s), &pr});
     }
   std::set<std::pair<int, int>> reported;

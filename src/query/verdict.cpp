@@ -131,20 +131,6 @@ bool hypothetical(const SentenceFacts& f, const Practice& p) {
 
 bool names_do_not_track(const SentenceFacts& f) { return names_do_not_track(f.words); }
 
-// Does a sentence say how long data is kept: a period, "as long as", "until", "no longer
-// than", "indefinitely", "as necessary", "after you close your account"?
-bool says_how_long(const SentenceFacts& f) {
-  if (!f.periods.empty()) return true;
-  for (std::size_t i = 0; i < f.words.size(); ++i) {
-    const std::string& w = f.words[i].folded;
-    const std::string next = i + 1 < f.words.size() ? f.words[i + 1].folded : "";
-    if (w == "until" || w == "indefinitely" || w == "necessary" || w == "needed" || w == "required" || w == "period" ||
-        w == "periods" || w == "permanently" || w == "longer" || (w == "long" && (next == "as" || i > 0)) ||
-        w == "after" || w == "years" || w == "months" || w == "days")
-      return true;
-  }
-  return false;
-}
 
 // Does a sentence speak of children ("children", "minors", "under 13", "under the age of")?
 // "our parent company" does not.
@@ -553,6 +539,28 @@ bool names_do_not_track(const std::vector<Word>& words) {
     if (w == "dnt" || (w == "track" && i >= 2 && words[i - 1].folded == "not" && words[i - 2].folded == "do" &&
                        !do_not_track_is_verb(words, i - 2)))
       return true;
+  }
+  return false;
+}
+
+// Does a sentence say how long data is kept: a period, "as long as", "until", "no longer
+// than", "indefinitely", "as necessary", "after you close your account"?
+bool says_how_long(const SentenceFacts& f) {
+  if (!f.periods.empty()) return true;
+  for (std::size_t i = 0; i < f.words.size(); ++i) {
+    const std::string& w = f.words[i].folded;
+    const std::string next = i + 1 < f.words.size() ? f.words[i + 1].folded : "";
+    if (w == "until" || w == "indefinitely" || w == "necessary" || w == "needed" || w == "required" || w == "period" ||
+        w == "periods" || w == "permanently" || w == "longer" || (w == "long" && (next == "as" || i > 0)) ||
+        w == "after" || w == "years" || w == "months" || w == "days" || w == "while")
+      return true;
+    // "This data is deleted when your account is deleted": kept until an event.
+    if (w == "when" && i >= 1)
+      for (std::size_t k = i - 1; k + 4 >= i && k < i; --k) {
+        const std::string& b = f.words[k].folded;
+        if (b == "deleted" || b == "erased" || b == "removed" || b == "destroyed" || b == "anonymized") return true;
+        if (k == 0) break;
+      }
   }
   return false;
 }

@@ -38,6 +38,9 @@ struct Decision {
 
 // "Do Not Track", "DNT" in words (not Global Privacy Control, another signal).
 bool names_do_not_track(const std::vector<Word>& words);
+// Does a sentence say how long data is kept: a period, "until", "as long as necessary",
+// "indefinitely" ("we keep it secure" does not)?
+bool says_how_long(const SentenceFacts& f);
 // Section titles for residents of some places: "California", "EEA", "GDPR", "Nevada".
 bool names_region(const std::vector<Word>& words);
 

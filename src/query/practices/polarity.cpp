@@ -73,6 +73,11 @@ void walk_back_over_auxiliaries(const SentenceModel& s, const ActionGroup& g, co
       --k;
       continue;
     }
+    // "we don't, however, keep a record": a parenthetical connective inside the verb phrase
+    if (w.folded == ","sv && k >= pre_begin + 2 && W[k - 1].folded == "however"sv && W[k - 2].folded == ","sv) {
+      k -= 3;
+      continue;
+    }
     // "we do not intend to, or knowingly, collect": an adverb set off by commas (with
     // its "or") stays inside the verb phrase.
     if (w.folded == ","sv && k - 1 >= pre_begin && k + 1 < n && steps + 3 < 10) {
