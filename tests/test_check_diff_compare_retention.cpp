@@ -65,3 +65,19 @@ TEST_CASE("compare retention: a new sentence is compared with the old ones gone 
   CHECK(out[0].extra["new_period"]["iso"] == "P90D");
   CHECK(out[0].locations[1].quote == "Server logs are stored for 30 days.");
 }
+
+TEST_CASE("compare retention: a criterion replaced by a fixed period, or a period dropped, is a medium retention-changed") {
+  const std::string head = "# Retention\n\n";
+  DiffPasses fixed(head + "We keep your personal information for the duration of our relationship, plus a reasonable period thereafter.\n",
+                   head + "We keep your personal information for the duration of our relationship, plus a period of up to three years.\n");
+  auto out = retention(fixed);
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].rule == "retention-changed");
+  CHECK(out[0].rank == "medium");
+  DiffPasses dropped(head + "We keep your personal information for two years after you close your account.\n",
+                     head + "We keep your personal information for as long as we need it after you close your account.\n");
+  auto out2 = retention(dropped);
+  REQUIRE(out2.size() == 1);
+  CHECK(out2[0].rank == "medium");
+  CHECK(out2[0].title.find("no longer stated") != std::string::npos);
+}

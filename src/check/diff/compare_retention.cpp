@@ -65,15 +65,47 @@ Finding retention_finding(const Side& o, int i, const Side& n, int j, const quer
   return f;
 }
 
+bool states_retention(const query::SentenceFacts& f) {
+  for (const query::Practice& p : f.practices)
+    if (!p.negative && (p.action == "retain" || p.action == "store")) return true;
+  return false;
+}
+
+// A reworded retention sentence that now states a period where it stated a criterion
+// ("a reasonable period thereafter" -> "up to three years"), or no longer states one: the
+// rule for how long changed, in a direction diff cannot tell. Medium.
+Finding rule_changed_finding(const Side& o, int i, const Side& n, int j, const query::Period* before,
+                             const query::Period* after) {
+  const std::string title = after ? "Retention now a fixed period: " + after->text : "Retention period no longer stated (was " + before->text + ")";
+  const std::string message = after ? "The old wording kept data for as long as a criterion held; the new one states \"" + after->text + "\""
+                                    : "The old wording stated \"" + before->text + "\"; the new one states no period";
+  Finding f = make_finding("retention-changed", 2, title, message);
+  f.locations.push_back(sentence_location(n, j, "new"));
+  f.locations.push_back(sentence_location(o, i, "old"));
+  f.extra["old"] = sentence_extra(o, i);
+  f.extra["new"] = sentence_extra(n, j);
+  f.extra["direction"] = "rule";
+  return f;
+}
+
 }  // namespace
 
 // Retention periods changed: a changed new sentence that states a period, against the
 // sentence it was reworded from, else the old sentences gone from the section of the same
-// title (the first of them whose periods differ). Longer is high, shorter low.
+// title (the first of them whose periods differ). Longer is high, shorter low; a period
+// that appears in or leaves a reworded retention sentence is medium.
 void compare_retention(const Side& o, const Side& n, std::vector<Finding>& out) {
   for (int j = 0; j < n.size(); ++j) {
     if (!n.body(j) || !n.changed(j)) continue;
     auto np = retention_periods(n.facts[static_cast<std::size_t>(j)]);
+    // A period appearing in, or gone from, a reworded retention sentence.
+    if (int pi = reworded_partner(n, j); pi >= 0 && o.body(pi)) {
+      const auto& of = o.facts[static_cast<std::size_t>(pi)];
+      const auto& nf = n.facts[static_cast<std::size_t>(j)];
+      auto op = retention_periods(of);
+      if (op.empty() && !np.empty() && states_retention(of)) out.push_back(rule_changed_finding(o, pi, n, j, nullptr, &np.front()));
+      if (!op.empty() && np.empty() && states_retention(nf)) out.push_back(rule_changed_finding(o, pi, n, j, &op.front(), nullptr));
+    }
     if (np.empty()) continue;
     std::vector<int> cands;
     if (int pi = reworded_partner(n, j); pi >= 0) cands.push_back(pi);
