@@ -574,3 +574,18 @@ TEST_CASE("a gerund after a modal phrase states the act: 'not in the business of
   REQUIRE(track);
   CHECK(track->negative);
 }
+
+TEST_CASE("word senses the lexicon reads by form: a user agent is no agent, 'official rules' no officials, 'message you' no message") {
+  auto agent = analyze_sentence("We collect your browser type and user agent when you visit.", lex());
+  for (const Practice& p : agent.practices) CHECK_FALSE(has(ids(p.recipient), "service_provider"));
+  auto official = analyze_sentence("We share your name with the sponsors named in the official rules of the contest.", lex());
+  for (const Practice& p : official.practices) CHECK_FALSE(has(ids(p.recipient), "government"));
+  auto acquired = analyze_sentence("We may share information we acquired from partners with our affiliates.", lex());
+  for (const Practice& p : acquired.practices) CHECK_FALSE(has(ids(p.recipient), "acquirer"));
+  auto reviewed = analyze_sentence("We review and store your account information for security.", lex());
+  for (const Practice& p : reviewed.practices) CHECK_FALSE(has(ids(p.data), "user_content"));
+  auto kept = analyze_sentence("We will keep the reported message for ninety days after reporting.", lex());
+  const Practice* keep = find_action(kept, "retain");
+  REQUIRE(keep);
+  CHECK(has(ids(keep->data), "user_content"));
+}

@@ -258,3 +258,11 @@ TEST_CASE("a policy in a language without practice rules is 'not analysed', not 
   CHECK(a.verdict == "not_stated");
   CHECK(a.summary.rfind("Not analysed. The policy is in French", 0) == 0);
 }
+
+TEST_CASE("a rule the company is bound by is its own denial: 'we are not permitted to collect'; a vendor's is not") {
+  Document own = policy("Because of federal law, we are not permitted to knowingly collect any personal information from "
+                        "a child under the age of thirteen.\n");
+  CHECK(ask(own, "Do you knowingly collect personal information from children?").verdict == "no");
+  Document vendor = policy("Our service providers are not permitted to sell your personal information.\n");
+  CHECK(ask(vendor, sell_q).verdict == "not_stated");
+}

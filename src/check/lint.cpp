@@ -85,6 +85,13 @@ bool states_date(const Document& doc, std::size_t s) {
 }
 
 // Sentences (body, or the preamble's by-line) that state the topic.
+// Says how long data is kept (query::says_how_long), or while what it is kept ("while your
+// account is active").
+bool says_how_long_or_while(const query::SentenceFacts& f) {
+  if (query::says_how_long(f)) return true;
+  return std::any_of(f.words.begin(), f.words.end(), [](const query::Word& w) { return w.folded == "while"; });
+}
+
 int first_topic_sentence(const Policy& p, const Disclosure& d) {
   const query::Lexicon& lex = query::Lexicon::builtin();
   std::string rule = d.rule;
@@ -108,8 +115,8 @@ int first_topic_sentence(const Policy& p, const Disclosure& d) {
     // Retention is disclosed by saying how long, there or in the next sentence of the
     // paragraph ("We retain account data. It is deleted when your account is deleted."):
     // "we keep your data secure" does not.
-    if (rule == "missing-retention" && !query::says_how_long(p.facts[s]) &&
-        !(s + 1 < p.facts.size() && p.doc.sentences[s + 1].block == sent.block && query::says_how_long(p.facts[s + 1])))
+    if (rule == "missing-retention" && !says_how_long_or_while(p.facts[s]) &&
+        !(s + 1 < p.facts.size() && p.doc.sentences[s + 1].block == sent.block && says_how_long_or_while(p.facts[s + 1])))
       continue;
     if (intent >= 0 && std::find(intents.begin(), intents.end(), intent) != intents.end()) return static_cast<int>(s);
     if (rule == "missing-contact" && text.find('@') != std::string::npos) return static_cast<int>(s);
@@ -131,7 +138,7 @@ int first_topic_sentence(const Policy& p, const Disclosure& d) {
       if (rule == "missing-retention") {
         for (int b : sec.blocks)
           for (int s : p.doc.blocks[static_cast<std::size_t>(b)].sentences)
-            if (query::says_how_long(p.facts[static_cast<std::size_t>(s)])) return s;
+            if (says_how_long_or_while(p.facts[static_cast<std::size_t>(s)])) return s;
         continue;
       }
       return p.doc.blocks[static_cast<std::size_t>(sec.blocks.front())].sentences.empty()

@@ -646,6 +646,27 @@ int Lexicon::match_phrase(const Phrase& p, const std::vector<Word>& words, std::
   return static_cast<int>(pos);
 }
 
+namespace {
+// A data word inside a longer recipient phrase, or a recipient word inside a longer data
+// phrase, is part of that phrase: "agent" in "user agent" is no service provider, "data" in
+// "data brokers" no data handled.
+void drop_nested_data_and_recipients(std::vector<Match>& out, const std::vector<Concept>& concepts) {
+  auto kind = [&](const Match& m) { return concepts[static_cast<std::size_t>(m.cid)].kind; };
+  auto nested = [&](const Match& m) {
+    if (kind(m) != Kind::data && kind(m) != Kind::recipient) return false;
+    const Kind other = kind(m) == Kind::data ? Kind::recipient : Kind::data;
+    for (const Match& o : out)
+      if (kind(o) == other && o.begin <= m.begin && m.end <= o.end && o.end - o.begin > m.end - m.begin) return true;
+    return false;
+  };
+  std::vector<Match> kept;
+  kept.reserve(out.size());
+  for (const Match& m : out)
+    if (!nested(m)) kept.push_back(m);
+  out.swap(kept);
+}
+}  // namespace
+
 std::vector<Match> Lexicon::match(const std::vector<Word>& words, bool in_question) const {
   constexpr std::size_t nk = static_cast<std::size_t>(Kind::count);
   std::array<int, nk> next_free{};
@@ -675,6 +696,7 @@ std::vector<Match> Lexicon::match(const std::vector<Word>& words, bool in_questi
       out.push_back(best[k]);
     }
   }
+  drop_nested_data_and_recipients(out, concepts_);
   return out;
 }
 

@@ -228,9 +228,22 @@ bool describes_a_thing(const SentenceFacts& f, const Practice& p) {
 // it"), a disclaimer ("we cannot guarantee that it will never be disclosed").
 bool not_own_denial(const SentenceFacts& f, const Practice& p) {
   bool negated = false;
-  for (const Word& w : f.words) {
+  // "we are not permitted to collect": a rule the company is bound by is its own denial.
+  auto we_are_bound = [&](std::size_t i) {
+    for (std::size_t k = i; k-- > 0 && k + 4 > i;) {
+      const std::string& b = f.words[k].folded;
+      if (b == "we") return true;
+      if (b != "are" && b != "not" && b != "is" && b != "be" && b != "also" && b != "legally") return false;
+    }
+    return false;
+  };
+  for (std::size_t i = 0; i < f.words.size(); ++i) {
+    const Word& w = f.words[i];
     if (w.begin >= p.begin) break;
     const std::string& t = w.folded;
+    if ((t == "obligated" || t == "obliged" || t == "bound" || t == "permitted" || t == "prohibited" || t == "allowed") &&
+        we_are_bound(i))
+      continue;
     if (t == "obligated" || t == "obliged" || t == "contractually" || t == "bound" || t == "permitted" ||
         t == "prohibited" || t == "allowed" || t == "request" || t == "ask" || t == "instruct" || t == "direct")
       return true;
@@ -552,7 +565,7 @@ bool says_how_long(const SentenceFacts& f) {
     const std::string next = i + 1 < f.words.size() ? f.words[i + 1].folded : "";
     if (w == "until" || w == "indefinitely" || w == "necessary" || w == "needed" || w == "required" || w == "period" ||
         w == "periods" || w == "permanently" || w == "longer" || (w == "long" && (next == "as" || i > 0)) ||
-        w == "after" || w == "years" || w == "months" || w == "days" || w == "while")
+        w == "after" || w == "years" || w == "months" || w == "days")
       return true;
     // "This data is deleted when your account is deleted": kept until an event.
     if (w == "when" && i >= 1)
