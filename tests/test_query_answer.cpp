@@ -363,3 +363,35 @@ TEST_CASE("a third party collecting or tracking: its statement ranks before firs
   REQUIRE(!a.evidence.empty());
   CHECK(quoted(doc, a, "Ad networks that show ads on our pages", 1));
 }
+
+TEST_CASE("bundled policy: questions asked in other words get the same answers") {
+  struct Case {
+    const char* question;
+    std::vector<std::string> verdicts;
+  };
+  const Case cases[] = {
+      {"Will my personal data be passed on to other companies?", {"yes", "conditional"}},
+      {"Can law enforcement get my information from you?", {"yes", "conditional"}},
+      {"Do you respect DNT?", {"no"}},
+      {"Are cookies used?", {"yes", "conditional"}},
+      {"Is my geolocation collected?", {"yes", "conditional"}},
+      {"Will you sell my data to advertisers?", {"no", "conditional"}},
+      {"Do you knowingly collect information from kids?", {"no", "conditional"}},
+      {"Is the service meant for children under 13?", {"no", "conditional"}},
+      {"What happens to my data if the company is sold?", {"yes", "conditional"}},
+      {"Do you collect my DNA?", {"not_stated"}},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.question);
+    Answer a = ask(bundled(), c.question);
+    CHECK(std::find(c.verdicts.begin(), c.verdicts.end(), a.verdict) != c.verdicts.end());
+  }
+  // "when will it be deleted" asks how long it is kept: the two-year period
+  Answer when = ask(bundled(), "When will my data be deleted?");
+  bool two_years = false;
+  for (const Period& p : when.periods) two_years = two_years || p.iso == "P2Y";
+  CHECK(two_years);
+  // Security is answered by the security measures, not a disclaimer about other sites
+  Answer secure = ask(bundled(), "Is my data secure?");
+  CHECK(secure.summary.find("SSL encryption") != std::string::npos);
+}

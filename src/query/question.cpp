@@ -38,7 +38,9 @@ bool is_generic_question_word(std::string_view stem) {
       "respons", "abil", "includ", "relat", "still", "actual", "realli", "everi", "differ", "certain",
       "collect", "share", "store", "keep", "sell", "sold", "gather", "obtain", "receiv", "disclos",
       // how deliberately: policies say "knowingly" or not, the practice is the same
-      "knowingli", "know", "intention", "intentionali", "deliber", "deliberati", "ever", "current", "currentli"};
+      "knowingli", "know", "intention", "intentionali", "deliber", "deliberati", "ever", "current", "currentli",
+      // whom a service is for: "meant for children", "intended for", "aimed at", "suitabl for"
+      "meant", "intend", "design", "aim", "suitabl", "appropri", "target"};
   return s.count(stem) > 0;
 }
 

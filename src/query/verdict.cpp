@@ -253,6 +253,18 @@ bool not_own_denial(const SentenceFacts& f, const Practice& p) {
   return false;
 }
 
+// "We are not responsible for the privacy and security practices of third-party sites": a
+// disclaimer about what others do states nothing the company does.
+bool disclaims(const SentenceFacts& f) {
+  for (std::size_t i = 0; i + 1 < f.words.size(); ++i) {
+    const std::string& w = f.words[i].folded;
+    const std::string& next = f.words[i + 1].folded;
+    if ((w == "not" || w == "no") && (next == "responsible" || next == "liable" || next == "responsibility" || next == "liability"))
+      return true;
+  }
+  return false;
+}
+
 // Conditions that limit an affirmation ("if you use the feature" does not).
 bool limiting(const std::string& c) {
   return c != "if you use the feature" && c != "in certain circumstances";
@@ -272,7 +284,7 @@ struct Claim {
 bool make_claim(const Question& q, const Practice& p, const SentenceFacts& f, const Lexicon& lex, int position,
                 bool data_named, Claim& out) {
   if (!states_asked_practice(q, p, lex)) return false;
-  if (hypothetical(f, p)) return false;
+  if (hypothetical(f, p) || disclaims(f)) return false;
   // Retention is about how long: "we store it on secure servers in the U.S." says where.
   if (q.intent == "retention" && !says_how_long(f)) return false;
   const bool children = q.intent == "children";
