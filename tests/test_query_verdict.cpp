@@ -266,3 +266,33 @@ TEST_CASE("a rule the company is bound by is its own denial: 'we are not permitt
   Document vendor = policy("Our service providers are not permitted to sell your personal information.\n");
   CHECK(ask(vendor, sell_q).verdict == "not_stated");
 }
+
+TEST_CASE("'sell my info to other companies' asks about selling data, not selling a company") {
+  Document d = policy("We do not sell your personal information.\n\n"
+                      "We may share your personal data with relevant third parties when we sell or negotiate to sell our "
+                      "business, or go through a merger.\n");
+  Answer a = ask(d, "Will you sell my info to other companies?");
+  CHECK(a.verdict == "no");
+}
+
+TEST_CASE("licensing data from third parties is obtaining it, not selling it") {
+  Document d = policy("We may license data such as your contact info or information about your job function from third parties.\n");
+  CHECK(ask(d, sell_q).verdict == "not_stated");
+}
+
+TEST_CASE("what a policy says the law may count as a sale is a conditional sale") {
+  Document d = policy("We disclose identifiers and internet activity to advertising partners. These disclosures may be "
+                      "considered “sales” or “sharing” under state privacy laws.\n");
+  Answer a = ask(d, sell_q);
+  CHECK(a.verdict == "conditional");
+  Document not_sale = policy("Sharing data with our service providers is not considered a sale under these laws.\n");
+  CHECK(ask(not_sale, sell_q).verdict != "conditional");
+}
+
+TEST_CASE("a denial about children's data does not deny selling personal data in general") {
+  Document d = policy("We do not knowingly sell the personal information of children under 16.\n\n"
+                      "We may license personal information to financial institutions to offer co-branded credit cards.\n");
+  CHECK(ask(d, "Will you sell my info to other companies?").verdict != "no");
+  Document plain = policy("We do not otherwise engage in “sales” of personal information as defined by state laws.\n");
+  CHECK(ask(plain, sell_q).verdict == "no");
+}

@@ -253,6 +253,27 @@ bool not_own_denial(const SentenceFacts& f, const Practice& p) {
   return false;
 }
 
+// "may be considered 'sales'", "may be deemed a sale or sharing", "may constitute selling":
+// the policy says the law counts what it does as selling (not "is not considered a sale").
+bool deemed_a_sale(const SentenceFacts& f) {
+  const auto& w = f.words;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    const std::string& t = w[i].folded;
+    if (t != "considered" && t != "deemed" && t != "constitute" && t != "constitutes" && t != "qualify" && t != "treated")
+      continue;
+    bool negated = false;
+    for (std::size_t k = i >= 4 ? i - 4 : 0; k < i; ++k) negated = negated || w[k].folded == "not" || w[k].folded == "never";
+    if (negated) continue;
+    int seen = 0;  // words, not quotes and commas: "constitute “targeted advertising”, “sharing”, or “selling”"
+    for (std::size_t k = i + 1; k < w.size() && seen < 8; ++k) {
+      if (w[k].punct) continue;
+      ++seen;
+      if (w[k].folded == "sale" || w[k].folded == "sales" || w[k].folded == "selling" || w[k].folded == "sell") return true;
+    }
+  }
+  return false;
+}
+
 // "We are not responsible for the privacy and security practices of third-party sites": a
 // disclaimer about what others do states nothing the company does.
 bool disclaims(const SentenceFacts& f) {
@@ -347,6 +368,9 @@ bool make_claim(const Question& q, const Practice& p, const SentenceFacts& f, co
   // A denial of a narrower practice ("we do not sell your e-mail address") does not deny
   // selling all personal data; a denial about one kind of data for an unnamed-data question
   // neither ("we do not retain children's data").
+  // "We do not sell the personal information of children under 16" denies less than
+  // selling personal data: children's data is a part of it.
+  if (p.negative && !children && mentions_children(f, lex)) return false;
   if (p.negative && !children && !p.data.empty()) {
     bool broad = false;
     for (int d : p.data) broad = broad || lex.entry(d).generic;
@@ -644,6 +668,18 @@ Decision decide_verdict(const Question& q, const std::vector<RankedSentence>& po
       if ((dnt || !acts.empty()) && make_claim(q, p, f, lex, static_cast<int>(r), data_named, c)) claims.push_back(c);
     }
   }
+  // "These disclosures may be considered 'sales' under state privacy laws": what the law
+  // counts as selling is a sale with that limit.
+  if (q.intent == "selling")
+    for (std::size_t r = 0; r < pool.size(); ++r)
+      if (deemed_a_sale(facts_of(pool[r].sentence))) {
+        Claim c;
+        c.position = static_cast<int>(r);
+        c.side = Side::conditional;
+        c.strength = 0.9 - 0.01 * static_cast<double>(r);
+        c.limits.push_back("what some laws count as a sale");
+        claims.push_back(c);
+      }
   if (q.intent == "children")
     for (std::size_t r = 0; r < pool.size(); ++r)
       if (implies_no_children_data(facts_of(pool[r].sentence), lex)) {

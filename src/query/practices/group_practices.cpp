@@ -254,6 +254,8 @@ void add_group_practices(const SentenceModel& s, const ActionGroup& g, const Cla
         user_receives(s, g, c, m, p))
       continue;
     if (p.action == "access"sv && p.actor == "first_party"sv) continue;  // "access" by us: rarely a statement
+    // "we may license data about you from third parties": licensing from someone is obtaining.
+    if (p.action == "sell"sv && p.recipient.empty() && rd.from_source && s.words[m.begin].stem == "licens") p.action = "obtain";
     classify_cookie_setting(s, g, rd, p);
     attach_periods(s, c, periods, p);
     add_joint_first_party(rd, p, out);

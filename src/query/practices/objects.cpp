@@ -136,7 +136,9 @@ void attach_recipients_and_purposes(const SentenceModel& s, const ActionGroup& g
   for (int r : s.recipients) {
     const Match& rm = M[r];
     if (rm.begin < g.last_end || rm.end > c.object_end) continue;
-    if (governing_preposition(s, rm.begin).empty()) rd.recipient.push_back(rm.cid);
+    const std::string_view prep = governing_preposition(s, rm.begin);
+    if (prep.empty()) rd.recipient.push_back(rm.cid);
+    else if (prep == "from"sv) rd.from_source = true;
   }
   for (int p : s.purposes) {
     const Match& pm = M[p];

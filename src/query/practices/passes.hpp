@@ -54,6 +54,7 @@ struct Reading {
   std::vector<std::string> conditions;        // condition ids of the clause
   std::string scope;                          // the words that limit a denial
   std::vector<int> excluded;                  // data excepted from the object ("but not your email")
+  bool from_source = false;                   // a party the data comes from is named ("from third parties")
 };
 
 // What the last group that stated practices leaves for the next one: an infinitive or a
