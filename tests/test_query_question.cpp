@@ -191,3 +191,11 @@ TEST_CASE("consent and permission questions search the policy's consent words") 
   CHECK(parse_question("Does the user need to opt-in before data is shared?").expansion.find("consent") !=
         std::string::npos);
 }
+
+TEST_CASE("a purpose word inside a recipient or a verb is no purpose of the question: 'ad networks', 'respond to'") {
+  Question ads = parse_question("Do you give my data to ad networks?");
+  CHECK(ads.purpose.empty());
+  CHECK_FALSE(ads.recipient.empty());
+  Question dnt = parse_question("Do you respond to Do Not Track?");
+  CHECK(dnt.purpose.empty());
+}

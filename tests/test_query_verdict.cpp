@@ -296,3 +296,9 @@ TEST_CASE("a denial about children's data does not deny selling personal data in
   Document plain = policy("We do not otherwise engage in “sales” of personal information as defined by state laws.\n");
   CHECK(ask(plain, sell_q).verdict == "no");
 }
+
+TEST_CASE("sharing with advertisers asked in other words: 'ad networks', 'advertising companies'") {
+  Document d = policy("We share your personal information with advertisers to show you relevant ads.\n");
+  CHECK(ask(d, "Do you give my data to ad networks?").verdict == "yes");
+  CHECK(ask(d, "Is my personal data shared with advertising companies?").verdict == "yes");
+}

@@ -165,6 +165,14 @@ Question parse_question(std::string_view text, const Lexicon& lex) {
     }
     return own;
   };
+  auto inside_recipient_or_verb = [&](const Match& m) {
+    for (const Match& o : q.matches) {
+      const Kind k = lex.entry(o.cid).kind;
+      if ((k == Kind::recipient || k == Kind::action) && o.begin <= m.begin && m.end <= o.end && o.end - o.begin > m.end - m.begin)
+        return true;
+    }
+    return false;
+  };
   for (const Match& m : q.matches) {
     const Concept& c = lex.entry(m.cid);
     if (c.kind == Kind::intent && c.id == "sharing" && to_user(m)) continue;
@@ -177,6 +185,9 @@ Question parse_question(std::string_view text, const Lexicon& lex) {
       continue;
     }
     if (c.kind == Kind::intent && c.id != "children" && inside_slot(m)) continue;  // children's data: the children topic
+    // "advertising companies", "ad networks", "respond to": the purpose word names who or
+    // what is done, not why.
+    if (c.kind == Kind::purpose && inside_recipient_or_verb(m)) continue;
     if (c.kind == Kind::intent && c.id == "sharing" && collection_id >= 0 && inbound(m)) {
       score["collection"] += m.weight;
       continue;
