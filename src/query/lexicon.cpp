@@ -10,7 +10,10 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <atomic>
 #include <memory>
+#include <mutex>
+#include <shared_mutex>
 
 namespace policyq::query {
 namespace {
@@ -101,7 +104,15 @@ std::unordered_map<std::string, StemEntry>& stem_cache() {
 // cache with all of them at start when a policy uses a few hundred.
 const std::vector<std::pair<std::string_view, std::string_view>>* known_stems = nullptr;
 
-const StemEntry& stem_entry(const std::string& folded) {
+// Off until several threads tokenize: then lookups take the lock shared, and filling the
+// tables (and the Snowball stemmer, which keeps state) takes it alone. Entries are never
+// erased and unordered_map nodes never move, so a reference found stays good unlocked.
+std::atomic<bool> stem_tables_shared{false};
+std::shared_mutex stem_tables_mutex;
+
+int stem_id_unlocked(const std::string& stem);
+
+const StemEntry& stem_entry_unlocked(const std::string& folded) {
   auto& cache = stem_cache();
   static Stemmer stemmer;
   auto it = cache.find(folded);
@@ -111,7 +122,7 @@ const StemEntry& stem_entry(const std::string& folded) {
                                [](const auto& entry, std::string_view w) { return entry.first < w; });
     if (at != known_stems->end() && at->first == folded) {
       std::string stem(at->second);
-      int sid = stem_id(stem);
+      int sid = stem_id_unlocked(stem);
       return cache.emplace(folded, StemEntry{std::move(stem), sid}).first->second;
     }
   }
@@ -126,8 +137,19 @@ const StemEntry& stem_entry(const std::string& folded) {
                                          static_cast<int>(word->size()));
     if (r) e.stem.assign(reinterpret_cast<const char*>(r), static_cast<std::size_t>(sb_stemmer_length(stemmer.s)));
   }
-  e.sid = stem_id(e.stem);
+  e.sid = stem_id_unlocked(e.stem);
   return cache.emplace(folded, std::move(e)).first->second;
+}
+
+const StemEntry& stem_entry(const std::string& folded) {
+  if (!stem_tables_shared.load(std::memory_order_acquire)) return stem_entry_unlocked(folded);
+  {
+    std::shared_lock lock(stem_tables_mutex);
+    auto& cache = stem_cache();
+    if (auto it = cache.find(folded); it != cache.end()) return it->second;
+  }
+  std::unique_lock lock(stem_tables_mutex);
+  return stem_entry_unlocked(folded);
 }
 }  // namespace
 
@@ -139,7 +161,16 @@ std::vector<const std::string*>& stem_texts() {
 }
 }  // namespace
 
+void share_stem_tables_between_threads() { stem_tables_shared.store(true, std::memory_order_release); }
+
 int stem_id(const std::string& stem) {
+  if (!stem_tables_shared.load(std::memory_order_acquire)) return stem_id_unlocked(stem);
+  std::unique_lock lock(stem_tables_mutex);
+  return stem_id_unlocked(stem);
+}
+
+namespace {
+int stem_id_unlocked(const std::string& stem) {
   static auto& ids = []() -> std::unordered_map<std::string, int>& {  // never destroyed
     auto* m = new std::unordered_map<std::string, int>;
     m->reserve(4096);  // the lexicon's stems and a policy's words without rehashing
@@ -149,6 +180,7 @@ int stem_id(const std::string& stem) {
   if (added) stem_texts().push_back(&it->first);  // map keys stay where they are
   return it->second;
 }
+}  // namespace
 
 const std::string& stem_word(const std::string& folded) { return stem_entry(folded).stem; }
 
