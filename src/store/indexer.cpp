@@ -12,7 +12,6 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
-#include <deque>
 #include <filesystem>
 #include <mutex>
 #include <optional>
@@ -33,41 +32,49 @@ struct Outcome {
   std::string warning;  // reported by the writer thread: callbacks never run on two threads at once
 };
 
-// A queue of at most capacity outcomes: workers wait when the writer falls behind, which
-// bounds how many analysed policies are in memory at once.
-class OutcomeQueue {
+// Outcomes handed from the workers to the writer in file order, whatever order they are
+// finished in: reports, and the ids policies get, are the same from run to run. A worker
+// may run at most `window` files ahead of the writer, which bounds how many analysed
+// policies are in memory at once; the file the writer waits for is always inside the
+// window, so no one waits for ever.
+class OrderedWindow {
 public:
-  explicit OutcomeQueue(std::size_t capacity) : capacity_(capacity) {}
+  explicit OrderedWindow(std::size_t window) : slots_(window) {}
 
-  // False when the queue was closed (the writer stopped): the worker should stop too.
-  bool push(Outcome outcome) {
+  // Waits until file i fits in the window. False when the writer stopped.
+  bool wait_for_room(std::size_t i) {
     std::unique_lock lock(mutex_);
-    not_full_.wait(lock, [&] { return closed_ || items_.size() < capacity_; });
-    if (closed_) return false;
-    items_.push_back(std::move(outcome));
-    not_empty_.notify_one();
-    return true;
+    room_.wait(lock, [&] { return stopped_ || i < taken_ + slots_.size(); });
+    return !stopped_;
   }
-  Outcome pop() {
+  void put(std::size_t i, Outcome outcome) {
+    std::lock_guard lock(mutex_);
+    slots_[i % slots_.size()] = std::move(outcome);
+    ready_.notify_one();
+  }
+  // The outcome of file taken_ (the next in order), waiting for it.
+  Outcome take() {
     std::unique_lock lock(mutex_);
-    not_empty_.wait(lock, [&] { return !items_.empty(); });
-    Outcome o = std::move(items_.front());
-    items_.pop_front();
-    not_full_.notify_one();
+    std::optional<Outcome>& slot = slots_[taken_ % slots_.size()];
+    ready_.wait(lock, [&] { return slot.has_value(); });
+    Outcome o = std::move(*slot);
+    slot.reset();
+    ++taken_;
+    room_.notify_all();
     return o;
   }
-  void close() {
+  void stop() {
     std::lock_guard lock(mutex_);
-    closed_ = true;
-    not_full_.notify_all();
+    stopped_ = true;
+    room_.notify_all();
   }
 
 private:
   std::mutex mutex_;
-  std::condition_variable not_full_, not_empty_;
-  std::deque<Outcome> items_;
-  std::size_t capacity_;
-  bool closed_ = false;
+  std::condition_variable room_, ready_;
+  std::vector<std::optional<Outcome>> slots_;
+  std::size_t taken_ = 0;
+  bool stopped_ = false;
 };
 
 std::string absolute_path(const std::string& path) {
@@ -137,7 +144,7 @@ class Run {
 public:
   Run(const IndexOptions& options, std::vector<FileState> files)
       : options_(options), files_(std::move(files)), writer_(options.db), stored_(writer_.stored()),
-        queue_(2 * jobs()) {
+        window_(2 * jobs()) {
     report_.files = files_.size();
     report_.created = writer_.created();
     for (const FileState& f : files_) report_.bytes += static_cast<std::uint64_t>(f.size);
@@ -152,7 +159,7 @@ public:
     try {
       write_all();
     } catch (...) {
-      queue_.close();
+      window_.stop();
       for (std::thread& t : workers) t.join();
       throw;
     }
@@ -172,8 +179,9 @@ private:
 
   void work() {
     for (std::size_t i; (i = next_.fetch_add(1)) < files_.size();) {
+      if (!window_.wait_for_room(i)) return;
       auto it = stored_.find(files_[i].abs_path);
-      if (!queue_.push(examine(files_[i], it == stored_.end() ? nullptr : &it->second, options_))) return;
+      window_.put(i, examine(files_[i], it == stored_.end() ? nullptr : &it->second, options_));
     }
   }
 
@@ -182,7 +190,7 @@ private:
     IndexProgress progress{0, files_.size(), 0, report_.bytes, 0};
     std::size_t in_batch = 0;
     for (std::size_t n = 0; n < files_.size(); ++n) {
-      Outcome o = queue_.pop();
+      Outcome o = window_.take();
       apply(o);
       if (++in_batch >= options_.batch) {
         writer_.commit_and_continue();
@@ -231,7 +239,7 @@ private:
   std::vector<FileState> files_;
   DatabaseWriter writer_;
   std::unordered_map<std::string, StoredPolicy> stored_;
-  OutcomeQueue queue_;
+  OrderedWindow window_;
   std::atomic<std::size_t> next_{0};
   IndexReport report_;
 };
