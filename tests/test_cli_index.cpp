@@ -257,3 +257,18 @@ TEST_CASE("a folder with a binary file and a Latin-1 file: every command answers
   CHECK(from_db.status == 0);
   CHECK(from_db.out == run_policyq("search données --policy " + good + " --policy " + latin1).out);
 }
+
+TEST_CASE("the man page documents index, its options, --db, --encoding and the database tables") {
+  std::string man = policyq::testing::slurp(std::string(POLICYQ_SOURCE_DIR) + "/man/policyq.1");
+  CHECK(man.find(".B index") != std::string::npos);
+  for (const char* option : {"jobs", "force", "db", "encoding"}) {
+    INFO(option);
+    CHECK(man.find(std::string("\\-\\-") + option) != std::string::npos);
+    CHECK(run_policyq("index --help").out.find(std::string("--") + option) != std::string::npos);
+  }
+  for (const char* table : {"policies", "documents", "sections", "sentences", "sentences_fts", "practices",
+                            "practice_concepts", "practice_periods", "practice_rows", "meta"}) {
+    INFO(table);
+    CHECK(man.find(std::string(".B ") + table + "\n") != std::string::npos);
+  }
+}
