@@ -13,7 +13,6 @@
 #include <atomic>
 #include <memory>
 #include <mutex>
-#include <shared_mutex>
 
 namespace policyq::query {
 namespace {
@@ -104,11 +103,12 @@ std::unordered_map<std::string, StemEntry>& stem_cache() {
 // cache with all of them at start when a policy uses a few hundred.
 const std::vector<std::pair<std::string_view, std::string_view>>* known_stems = nullptr;
 
-// Off until several threads tokenize: then lookups take the lock shared, and filling the
-// tables (and the Snowball stemmer, which keeps state) takes it alone. Entries are never
-// erased and unordered_map nodes never move, so a reference found stays good unlocked.
+// Off until several threads tokenize. Then each thread looks words up in a table of its
+// own first, and only a word new to the thread takes the lock, to read or fill the shared
+// tables (and use the Snowball stemmer, which keeps state): a lock taken for every word
+// cost more than the words' analysis on two threads.
 std::atomic<bool> stem_tables_shared{false};
-std::shared_mutex stem_tables_mutex;
+std::mutex stem_tables_mutex;
 
 int stem_id_unlocked(const std::string& stem);
 
@@ -143,13 +143,14 @@ const StemEntry& stem_entry_unlocked(const std::string& folded) {
 
 const StemEntry& stem_entry(const std::string& folded) {
   if (!stem_tables_shared.load(std::memory_order_acquire)) return stem_entry_unlocked(folded);
+  thread_local std::unordered_map<std::string, StemEntry> mine;
+  if (auto it = mine.find(folded); it != mine.end()) return it->second;
+  StemEntry entry;
   {
-    std::shared_lock lock(stem_tables_mutex);
-    auto& cache = stem_cache();
-    if (auto it = cache.find(folded); it != cache.end()) return it->second;
+    std::lock_guard lock(stem_tables_mutex);
+    entry = stem_entry_unlocked(folded);
   }
-  std::unique_lock lock(stem_tables_mutex);
-  return stem_entry_unlocked(folded);
+  return mine.emplace(folded, std::move(entry)).first->second;
 }
 }  // namespace
 
@@ -163,24 +164,36 @@ std::vector<const std::string*>& stem_texts() {
 
 void share_stem_tables_between_threads() { stem_tables_shared.store(true, std::memory_order_release); }
 
-int stem_id(const std::string& stem) {
-  if (!stem_tables_shared.load(std::memory_order_acquire)) return stem_id_unlocked(stem);
-  std::unique_lock lock(stem_tables_mutex);
-  return stem_id_unlocked(stem);
-}
-
 namespace {
-int stem_id_unlocked(const std::string& stem) {
+std::unordered_map<std::string, int>& stem_ids() {
   static auto& ids = []() -> std::unordered_map<std::string, int>& {  // never destroyed
     auto* m = new std::unordered_map<std::string, int>;
     m->reserve(4096);  // the lexicon's stems and a policy's words without rehashing
     return *m;
   }();
+  return ids;
+}
+
+int stem_id_unlocked(const std::string& stem) {
+  auto& ids = stem_ids();
   auto [it, added] = ids.try_emplace(stem, static_cast<int>(ids.size()));
   if (added) stem_texts().push_back(&it->first);  // map keys stay where they are
   return it->second;
 }
 }  // namespace
+
+int stem_id(const std::string& stem) {
+  if (!stem_tables_shared.load(std::memory_order_acquire)) return stem_id_unlocked(stem);
+  thread_local std::unordered_map<std::string, int> mine;
+  if (auto it = mine.find(stem); it != mine.end()) return it->second;
+  int id;
+  {
+    std::lock_guard lock(stem_tables_mutex);
+    id = stem_id_unlocked(stem);
+  }
+  mine.emplace(stem, id);
+  return id;
+}
 
 const std::string& stem_word(const std::string& folded) { return stem_entry(folded).stem; }
 

@@ -67,12 +67,6 @@ CREATE TABLE sentences (
 CREATE VIRTUAL TABLE sentences_fts USING fts5(
   text, content='sentences', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2'
 );
-CREATE TRIGGER sentences_fts_insert AFTER INSERT ON sentences BEGIN
-  INSERT INTO sentences_fts(rowid, text) VALUES (new.id, new.text);
-END;
-CREATE TRIGGER sentences_fts_delete AFTER DELETE ON sentences BEGIN
-  INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);
-END;
 CREATE TABLE practices (
   id          INTEGER PRIMARY KEY,
   policy_id   INTEGER NOT NULL REFERENCES policies(id) ON DELETE CASCADE,

@@ -45,7 +45,7 @@ private:
   Connection db_;
   bool created_ = false;  // set before the statements below are prepared: they need the tables
   bool in_transaction_ = false;
-  Statement delete_policy_, insert_policy_, insert_document_, insert_section_, insert_sentence_, insert_practice_,
+  Statement delete_policy_, index_text_, unindex_text_, unindex_text_by_id_, insert_policy_, insert_document_, insert_section_, insert_sentence_, insert_practice_,
       insert_concept_, insert_period_, touch_policy_, set_meta_;
 };
 
