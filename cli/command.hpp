@@ -23,7 +23,9 @@ struct Command {
   // Adds the subcommand's own options and its callback; the callback stores the
   // exit status (0 found, 1 nothing found) in status and throws Error on bad input.
   void (*configure)(CLI::App& sub, const CommonOptions& common, int& status);
-  bool reads_db = true;  // takes --db (diff compares two versions of files, never a database)
+  // Reads its policies through cli/policies.cpp, so takes --db and --encoding (diff reads
+  // two versions of files or git objects its own way, never a database).
+  bool reads_policy_source = true;
 };
 
 const std::vector<Command>& commands();

@@ -127,11 +127,12 @@ TEST_CASE("index reports what changed; -q prints nothing; no progress line when 
   CHECK(no_db.err == "policyq: error: --db: say which database file to build or update (or set POLICYQ_DB)\n");
 }
 
-TEST_CASE("diff compares files only: it takes no --db") {
+TEST_CASE("diff compares files only: it takes neither --db nor --encoding") {
   auto r = run_policyq("diff --db x.db a.md b.md");
   CHECK(r.status == 2);
   CHECK(r.err.find("--db") != std::string::npos);
   CHECK(run_policyq("diff --help").out.find("no --db") != std::string::npos);
+  CHECK(run_policyq("diff --encoding latin1 a.md b.md").status == 2);
 }
 
 TEST_CASE("index killed mid-run leaves the previous database readable and whole; the next run finishes the job") {
