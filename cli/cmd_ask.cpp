@@ -1,8 +1,8 @@
 // policyq ask: a verdict (yes / no / conditional / not_stated) with the quoted sentences
 // of each policy that back it.
 #include "command.hpp"
+#include "policies.hpp"
 #include "text/language.hpp"
-#include "document/loader.hpp"
 #include "index/index.hpp"
 #include "output.hpp"
 #include "query/answer.hpp"
@@ -42,7 +42,8 @@ int run_ask(const CommonOptions& common, const AskOptions& opts) {
   if (opts.top == 0) throw Error("--top: must be at least 1");
   const query::Lexicon& lex = query::Lexicon::builtin();
   query::Question q = query::parse_question(opts.question, lex);
-  std::vector<Document> docs = load_policies(common.policies);
+  std::unique_ptr<PolicySource> source = open_policies(common);
+  const bool several = source->size() > 1;
 
   nlohmann::json out = {{"question", q.text},
                         {"intent", q.intent},
@@ -70,7 +71,8 @@ int run_ask(const CommonOptions& common, const AskOptions& opts) {
     }
     text += "\n";
   }
-  for (const Document& doc : docs) {
+  while (std::optional<Document> next = source->next()) {
+    const Document& doc = *next;
     Index index(doc);
     query::Answer a = query::answer(q, index, query::cached_topic_facts(doc, lex), opts.top, lex);
     if (a.verdict != "not_stated") any_stated = true;
@@ -105,7 +107,7 @@ int run_ask(const CommonOptions& common, const AskOptions& opts) {
     }
     out["answers"].push_back(aj);
     if (!common.json) {
-      if (docs.size() > 1) text += style.bold() + doc.name + style.reset() + "\n";
+      if (several) text += style.bold() + doc.name + style.reset() + "\n";
       text += style.bold() + a.summary + style.reset() + "\n";
       for (const auto& item : a.items) {
         const Sentence& first = doc.sentences[static_cast<std::size_t>(item.sentences.front())];
@@ -134,7 +136,7 @@ int run_ask(const CommonOptions& common, const AskOptions& opts) {
           text += style.reset() + "\n";
         }
       }
-      if (docs.size() > 1) text += "\n";
+      if (several) text += "\n";
     }
   }
   if (!common.quiet) {

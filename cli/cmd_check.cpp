@@ -1,8 +1,8 @@
 // policyq check --rules RULES.json [POLICY…]: rules a policy must keep, for CI.
 #include "check/check.hpp"
 #include "command.hpp"
-#include "document/loader.hpp"
 #include "output.hpp"
+#include "policies.hpp"
 #include "util/error.hpp"
 #include <iostream>
 
@@ -19,10 +19,9 @@ int run_check_command(const CommonOptions& common, const CheckOptions& opts) {
   check::Format format = opts.format.empty() ? (common.json ? check::Format::json : check::Format::text) : check::parse_format(opts.format);
   check::Severity fail_on = check::parse_severity(opts.fail_on);
   std::vector<check::Rule> rules = check::load_rules(opts.rules);
-  std::vector<std::string> paths = common.policies;
-  paths.insert(paths.end(), opts.policies.begin(), opts.policies.end());
+  std::unique_ptr<PolicySource> source = open_policies(common, opts.policies);
   std::vector<std::unique_ptr<check::Policy>> policies;
-  for (Document& d : load_policies(paths)) policies.push_back(std::make_unique<check::Policy>(std::move(d)));
+  for (Document& d : read_all(*source)) policies.push_back(std::make_unique<check::Policy>(std::move(d)));
   check::Report report = check::run_check(rules, policies);
   report.fail_on = fail_on;
   if (!common.quiet) check::write_report(report, format, use_color(common), std::cout);

@@ -2,8 +2,8 @@
 #include "check/check.hpp"
 #include "check/lint.hpp"
 #include "command.hpp"
-#include "document/loader.hpp"
 #include "output.hpp"
+#include "policies.hpp"
 #include "util/error.hpp"
 #include <iostream>
 #include <set>
@@ -28,10 +28,9 @@ int run_lint_command(const CommonOptions& common, const LintOptions& opts) {
     if (!known.count(id)) throw Error("--disable: unknown rule '" + id + "' (see policyq(1) for the rule ids)");
     config.disabled.insert(id);
   }
-  std::vector<std::string> paths = common.policies;
-  paths.insert(paths.end(), opts.policies.begin(), opts.policies.end());
+  std::unique_ptr<PolicySource> source = open_policies(common, opts.policies);
   std::vector<std::unique_ptr<check::Policy>> policies;
-  for (Document& d : load_policies(paths)) policies.push_back(std::make_unique<check::Policy>(std::move(d)));
+  for (Document& d : read_all(*source)) policies.push_back(std::make_unique<check::Policy>(std::move(d)));
   check::Report report = check::run_lint(policies, config);
   report.fail_on = fail_on;
   if (!common.quiet) check::write_report(report, format, use_color(common), std::cout);

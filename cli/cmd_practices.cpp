@@ -1,7 +1,7 @@
 // policyq practices: the data practices each sentence of the policy body states.
 #include "command.hpp"
-#include "document/loader.hpp"
 #include "output.hpp"
+#include "policies.hpp"
 #include "query/answer.hpp"
 #include "query/practices.hpp"
 #include "util/error.hpp"
@@ -39,11 +39,12 @@ int run_practices(const CommonOptions& common, const PracticesOptions& opts) {
   const query::Lexicon& lex = query::Lexicon::builtin();
   for (const auto& a : opts.actions)
     if (lex.find(query::Kind::action, a) < 0) throw Error("--action: unknown action '" + a + "'");
-  std::vector<Document> docs = load_policies(common.policies);
+  std::unique_ptr<PolicySource> source = open_policies(common);
   nlohmann::json out = {{"practices", nlohmann::json::array()}};
   Style style{!common.json && !common.quiet && use_color(common)};
   std::size_t count = 0;
-  for (const Document& doc : docs) {
+  while (std::optional<Document> next = source->next()) {
+    const Document& doc = *next;
     int last_sentence = -1;
     for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
       if (!query::is_prose_sentence(doc, static_cast<int>(s))) continue;

@@ -1,8 +1,8 @@
 // policyq search: ranked sentences of the policy body, quoted with file:line.
 #include "command.hpp"
-#include "document/loader.hpp"
 #include "index/index.hpp"
 #include "output.hpp"
+#include "policies.hpp"
 #include "util/error.hpp"
 #include "util/input.hpp"
 #include <algorithm>
@@ -18,53 +18,63 @@ struct SearchOptions {
   bool all = false;
 };
 
+// A hit with what printing it needs, so that its policy can be freed once searched:
+// memory holds the best top hits, not every policy.
 struct Result {
-  const Document* doc;
-  const Index* index;
-  SearchHit hit;
+  double score = 0;
+  nlohmann::json json;  // --json
+  std::string text;     // the text lines
 };
+
+Result render(const Document& doc, const Index& index, const SearchHit& hit, const std::string& query,
+              const CommonOptions& common, const Style& style) {
+  Result r;
+  r.score = hit.score;
+  if (common.json) {
+    r.json = sentence_json(doc, hit.sentence);
+    r.json["score"] = hit.score;
+    r.json["features"] = {{"bm25", hit.bm25}, {"phrase", hit.phrase}, {"title", hit.title}};
+    return r;
+  }
+  const Sentence& s = doc.sentences[static_cast<std::size_t>(hit.sentence)];
+  QueryTerms q = index.parse_query(query);
+  std::unordered_set<std::string> wanted(q.terms.begin(), q.terms.end());
+  std::vector<std::pair<std::size_t, std::size_t>> ranges;
+  for (const Token& t : index.analyzer().analyze(s.text))
+    if (!t.stop && wanted.count(t.term)) ranges.emplace_back(t.begin, t.end);
+  r.text = style.path() + section_label(doc, s.section) + style.reset() + "  " + style.loc() +
+           location(doc, s.first_line, s.last_line) + style.reset() + "\n  " + highlight(s.text, ranges, style) + "\n";
+  return r;
+}
 
 int run_search(const CommonOptions& common, const SearchOptions& opts) {
   check_query_text(opts.query, "query");
   if (opts.top == 0) throw Error("--top: must be at least 1");
-  std::vector<Document> docs = load_policies(common.policies);
-  std::vector<std::unique_ptr<Index>> indexes;
+  std::unique_ptr<PolicySource> source = open_policies(common);
+  Style style{!common.json && !common.quiet && use_color(common)};
   std::vector<Result> results;
   bool any_terms = false;
-  for (const Document& doc : docs) {
-    indexes.push_back(std::make_unique<Index>(doc));
-    QueryTerms q = indexes.back()->parse_query(opts.query);
+  auto by_score = [](const Result& a, const Result& b) { return a.score > b.score; };
+  while (std::optional<Document> doc = source->next()) {
+    Index index(*doc);
+    QueryTerms q = index.parse_query(opts.query);
     if (q.terms.empty()) continue;
     any_terms = true;
-    for (const SearchHit& h : indexes.back()->search(q, opts.top, opts.all)) results.push_back({&doc, indexes.back().get(), h});
+    for (const SearchHit& h : index.search(q, opts.top, opts.all)) results.push_back(render(*doc, index, h, opts.query, common, style));
+    // Sorting stably and cutting after each policy keeps what one sort of all hits would:
+    // a hit cut here has top better or equal hits before it, which stay before it.
+    std::stable_sort(results.begin(), results.end(), by_score);
+    if (results.size() > opts.top) results.resize(opts.top);
   }
   if (!any_terms) throw Error("query: '" + opts.query + "' has no words to search for (only stop words or punctuation)");
-  std::stable_sort(results.begin(), results.end(), [](const Result& a, const Result& b) { return a.hit.score > b.hit.score; });
-  if (results.size() > opts.top) results.resize(opts.top);
 
   if (!common.quiet) {
     if (common.json) {
       nlohmann::json out = {{"query", opts.query}, {"results", nlohmann::json::array()}};
-      for (const Result& r : results) {
-        nlohmann::json j = sentence_json(*r.doc, r.hit.sentence);
-        j["score"] = r.hit.score;
-        j["features"] = {{"bm25", r.hit.bm25}, {"phrase", r.hit.phrase}, {"title", r.hit.title}};
-        out["results"].push_back(j);
-      }
+      for (Result& r : results) out["results"].push_back(std::move(r.json));
       print_json(out);
     } else {
-      Style style{use_color(common)};
-      for (const Result& r : results) {
-        const Sentence& s = r.doc->sentences[static_cast<std::size_t>(r.hit.sentence)];
-        QueryTerms q = r.index->parse_query(opts.query);
-        std::unordered_set<std::string> wanted(q.terms.begin(), q.terms.end());
-        std::vector<std::pair<std::size_t, std::size_t>> ranges;
-        for (const Token& t : r.index->analyzer().analyze(s.text))
-          if (!t.stop && wanted.count(t.term)) ranges.emplace_back(t.begin, t.end);
-        std::cout << style.path() << section_label(*r.doc, s.section) << style.reset() << "  " << style.loc()
-                  << location(*r.doc, s.first_line, s.last_line) << style.reset() << "\n  "
-                  << highlight(s.text, ranges, style) << "\n";
-      }
+      for (const Result& r : results) std::cout << r.text;
     }
   }
   return results.empty() ? 1 : 0;

@@ -1,8 +1,8 @@
 // policyq show: a section (with its subsections) by title, anchor or path.
 #include "command.hpp"
 #include "document/find.hpp"
-#include "document/loader.hpp"
 #include "output.hpp"
+#include "policies.hpp"
 #include "util/input.hpp"
 #include <iostream>
 
@@ -22,11 +22,12 @@ void subtree(const Document& doc, int i, bool all, std::vector<int>& out) {
 
 int run_show(const CommonOptions& common, const ShowOptions& opts) {
   check_query_text(opts.query, "section");
-  std::vector<Document> docs = load_policies(common.policies);
+  std::unique_ptr<PolicySource> source = open_policies(common);
   Style style{use_color(common)};
   nlohmann::json results = nlohmann::json::array();
   std::string text;
-  for (const Document& doc : docs) {
+  while (std::optional<Document> next = source->next()) {
+    const Document& doc = *next;
     for (int match : find_sections(doc, opts.query, opts.all)) {
       const Section& top = doc.sections[static_cast<std::size_t>(match)];
       std::vector<int> sections;

@@ -1,7 +1,7 @@
 // policyq toc: the section tree of each policy.
 #include "command.hpp"
-#include "document/loader.hpp"
 #include "output.hpp"
+#include "policies.hpp"
 #include <iostream>
 
 namespace policyq::cli {
@@ -36,20 +36,24 @@ int depth_of(const Document& doc, std::size_t i, bool all) {
 }
 
 int run_toc(const CommonOptions& common, const TocOptions& opts) {
-  std::vector<Document> docs = load_policies(common.policies);
+  std::unique_ptr<PolicySource> source = open_policies(common);
+  const bool several = source->size() > 1;
   Style style{use_color(common)};
   nlohmann::json sections = nlohmann::json::array(), policies = nlohmann::json::array();
   std::string text;
   int shown = 0;
-  for (const Document& doc : docs) {
+  std::string first_name, first_language;
+  while (std::optional<Document> next = source->next()) {
+    const Document& doc = *next;
+    if (first_name.empty()) first_name = doc.name, first_language = doc.language;
     int count = 0;
-    if (docs.size() > 1) text += style.bold() + doc.name + style.reset() + "\n";
+    if (several) text += style.bold() + doc.name + style.reset() + "\n";
     for (std::size_t i = 0; i < doc.sections.size(); ++i) {
       const Section& s = doc.sections[i];
       if (s.chrome && !opts.all) continue;
       ++count;
       sections.push_back(section_json(doc, i));
-      std::string indent(static_cast<std::size_t>(2 * depth_of(doc, i, opts.all) + (docs.size() > 1 ? 2 : 0)), ' ');
+      std::string indent(static_cast<std::size_t>(2 * depth_of(doc, i, opts.all) + (several ? 2 : 0)), ' ');
       std::string title = s.preamble ? "(preamble)" : s.title;
       text += indent + style.bold() + title + style.reset() + "  " + style.dim() + "#" + s.anchor + style.reset() + "  " +
               style.loc() + location(doc, s.first_line, s.last_line) + style.reset();
@@ -63,9 +67,9 @@ int run_toc(const CommonOptions& common, const TocOptions& opts) {
   if (!common.quiet) {
     if (common.json) {
       nlohmann::json out = {{"policies", policies}, {"sections", sections}};
-      if (docs.size() == 1) {
-        out["policy"] = docs[0].name;
-        out["language"] = docs[0].language;
+      if (source->size() == 1 && !first_name.empty()) {
+        out["policy"] = first_name;
+        out["language"] = first_language;
       }
       print_json(out);
     } else {

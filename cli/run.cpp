@@ -1,4 +1,5 @@
 #include "command.hpp"
+#include "policies.hpp"
 #include "util/error.hpp"
 #include <iostream>
 #include <new>
@@ -14,14 +15,16 @@ const std::vector<Command>& commands() {
       {"ask", "Answer a question with a verdict and quoted evidence", configure_ask},
       {"practices", "List the data practices each sentence states", configure_practices},
       {"check", "Check policies against rules (for CI)", configure_check},
-      {"diff", "Compare two versions of a policy: what changes in practice", configure_diff},
+      {"diff", "Compare two versions of a policy: what changes in practice (files or git versions, UTF-8; no --db)",
+       configure_diff, false},
       {"lint", "Report missing disclosures, contradictions and structural slips", configure_lint},
+      {"index", "Build or update a SQLite database of policies for --db", configure_index},
   };
   return table;
 }
 
 namespace {
-void add_common_options(CLI::App& sub, CommonOptions& opts) {
+void add_common_options(CLI::App& sub, CommonOptions& opts, bool reads_policy_source) {
   sub.add_option("-p,--policy", opts.policies,
                  "Markdown file, folder (every *.md below it) or - for standard input; repeatable. "
                  "Default: the bundled policy")
@@ -33,6 +36,15 @@ void add_common_options(CLI::App& sub, CommonOptions& opts) {
       ->type_name("WHEN")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   sub.add_flag("-q,--quiet", opts.quiet, "Print nothing; the exit status tells");
+  if (!reads_policy_source) return;
+  sub.add_option("--encoding", opts.encoding,
+                 "How to read files that are not UTF-8: auto (default: a BOM, else UTF-8, else Windows-1252 "
+                 "with a warning) or an encoding name (windows-1252, ISO-8859-1, UTF-16 …)")
+      ->type_name("NAME");
+  sub.add_option("--db", opts.db,
+                 "Read the policies from this database (made by policyq index) instead of files; "
+                 "--policy then selects stored policies by path. Default: $POLICYQ_DB when no policy is named")
+      ->type_name("FILE");
 }
 }  // namespace
 
@@ -54,7 +66,7 @@ int run(int argc, char** argv) {
   for (const Command& c : commands()) {
     if (named && named != &c) continue;
     CLI::App* sub = app.add_subcommand(c.name, c.description);
-    add_common_options(*sub, common);
+    add_common_options(*sub, common, c.reads_policy_source);
     c.configure(*sub, common, status);
   }
 
@@ -76,6 +88,9 @@ int run(int argc, char** argv) {
     std::cerr << "policyq: error: internal error: " << e.what() << "\n";
     return 2;
   }
+  // Policies skipped because they could not be read: the others were answered, and the
+  // exit status says not everything was (as grep's does).
+  if (input_errors() > 0) return 2;
   return status;
 }
 }

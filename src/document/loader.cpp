@@ -1,5 +1,6 @@
 #include "document/loader.hpp"
 #include "document/snapshot.hpp"
+#include "text/encoding.hpp"
 #include "util/cache.hpp"
 #include "util/embedded.hpp"
 #include "util/error.hpp"
@@ -17,7 +18,7 @@ namespace fs = std::filesystem;
 
 namespace policyq {
 namespace {
-std::string read_file(const std::string& path) {
+std::string read_file_bytes(const std::string& path) {
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (!f) throw Error(path, 0, std::string("cannot read: ") + std::strerror(errno));
   std::string bytes;
@@ -105,12 +106,23 @@ std::vector<std::string> expand_policy_paths(const std::vector<std::string>& arg
   return out;
 }
 
-Document load_policy(const std::string& path) {
-  if (path == "-") {
-    std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-    return analyse("<stdin>", std::move(bytes));
-  }
-  return analyse(path, read_file(path));
+std::string read_policy_bytes(const std::string& path) {
+  if (path == "-") return std::string((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+  return read_file_bytes(path);
+}
+
+Document load_policy(const std::string& path) { return load_policy(path, ReadOptions{}); }
+
+Document load_policy(const std::string& path, const ReadOptions& options) {
+  std::string name = path == "-" ? "<stdin>" : path;
+  DecodedText text = decode_text(read_policy_bytes(path), options.encoding, name);
+  if (!text.warning.empty() && options.warn) options.warn(text.warning);
+  return analyse(std::move(name), std::move(text.text));
+}
+
+std::optional<Document> restore_document(std::string name, std::string source, std::uint64_t hash,
+                                         std::string_view snapshot) {
+  return restore(name, source, hash, snapshot);
 }
 
 Document load_bundled_policy() {

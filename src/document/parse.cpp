@@ -453,6 +453,12 @@ cmark_node* parse_markdown(const std::string& bytes) {
   for (const char* name : {"table", "autolink", "strikethrough"})
     if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
       cmark_parser_attach_syntax_extension(parser.get(), ext);
+  // cmark-gfm adds its extensions' inline characters ('~', '|' …) to a process-wide table
+  // while it parses inlines and takes them out when done (github/cmark-gfm#221), so two
+  // parses at once can miss each other's strikethrough or autolinks. index parses on
+  // several threads: one parse at a time here; the rest of parse_document runs in parallel.
+  static std::mutex cmark_tables;
+  std::lock_guard lock(cmark_tables);
   cmark_parser_feed(parser.get(), bytes.data(), bytes.size());
   return cmark_parser_finish(parser.get());
 }

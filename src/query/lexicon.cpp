@@ -11,7 +11,9 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <atomic>
 #include <memory>
+#include <mutex>
 
 namespace policyq::query {
 namespace {
@@ -102,7 +104,16 @@ std::unordered_map<std::string, StemEntry>& stem_cache() {
 // cache with all of them at start when a policy uses a few hundred.
 const std::vector<std::pair<std::string_view, std::string_view>>* known_stems = nullptr;
 
-const StemEntry& stem_entry(const std::string& folded) {
+// Off until several threads tokenize. Then each thread looks words up in a table of its
+// own first, and only a word new to the thread takes the lock, to read or fill the shared
+// tables (and use the Snowball stemmer, which keeps state): a lock taken for every word
+// cost more than the words' analysis on two threads.
+std::atomic<bool> stem_tables_shared{false};
+std::mutex stem_tables_mutex;
+
+int stem_id_unlocked(const std::string& stem);
+
+const StemEntry& stem_entry_unlocked(const std::string& folded) {
   auto& cache = stem_cache();
   static Stemmer stemmer;
   auto it = cache.find(folded);
@@ -112,7 +123,7 @@ const StemEntry& stem_entry(const std::string& folded) {
                                [](const auto& entry, std::string_view w) { return entry.first < w; });
     if (at != known_stems->end() && at->first == folded) {
       std::string stem(at->second);
-      int sid = stem_id(stem);
+      int sid = stem_id_unlocked(stem);
       return cache.emplace(folded, StemEntry{std::move(stem), sid}).first->second;
     }
   }
@@ -130,8 +141,20 @@ const StemEntry& stem_entry(const std::string& folded) {
                                          static_cast<int>(word->size()));
     if (r) e.stem.assign(reinterpret_cast<const char*>(r), static_cast<std::size_t>(sb_stemmer_length(stemmer.s)));
   }
-  e.sid = stem_id(e.stem);
+  e.sid = stem_id_unlocked(e.stem);
   return cache.emplace(folded, std::move(e)).first->second;
+}
+
+const StemEntry& stem_entry(const std::string& folded) {
+  if (!stem_tables_shared.load(std::memory_order_acquire)) return stem_entry_unlocked(folded);
+  thread_local std::unordered_map<std::string, StemEntry> mine;
+  if (auto it = mine.find(folded); it != mine.end()) return it->second;
+  StemEntry entry;
+  {
+    std::lock_guard lock(stem_tables_mutex);
+    entry = stem_entry_unlocked(folded);
+  }
+  return mine.emplace(folded, std::move(entry)).first->second;
 }
 }  // namespace
 
@@ -143,15 +166,37 @@ std::vector<const std::string*>& stem_texts() {
 }
 }  // namespace
 
-int stem_id(const std::string& stem) {
+void share_stem_tables_between_threads() { stem_tables_shared.store(true, std::memory_order_release); }
+
+namespace {
+std::unordered_map<std::string, int>& stem_ids() {
   static auto& ids = []() -> std::unordered_map<std::string, int>& {  // never destroyed
     auto* m = new std::unordered_map<std::string, int>;
     m->reserve(4096);  // the lexicon's stems and a policy's words without rehashing
     return *m;
   }();
+  return ids;
+}
+
+int stem_id_unlocked(const std::string& stem) {
+  auto& ids = stem_ids();
   auto [it, added] = ids.try_emplace(stem, static_cast<int>(ids.size()));
   if (added) stem_texts().push_back(&it->first);  // map keys stay where they are
   return it->second;
+}
+}  // namespace
+
+int stem_id(const std::string& stem) {
+  if (!stem_tables_shared.load(std::memory_order_acquire)) return stem_id_unlocked(stem);
+  thread_local std::unordered_map<std::string, int> mine;
+  if (auto it = mine.find(stem); it != mine.end()) return it->second;
+  int id;
+  {
+    std::lock_guard lock(stem_tables_mutex);
+    id = stem_id_unlocked(stem);
+  }
+  mine.emplace(stem, id);
+  return id;
 }
 
 const std::string& stem_word(const std::string& folded) { return stem_entry(folded).stem; }

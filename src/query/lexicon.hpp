@@ -34,6 +34,10 @@ std::vector<Word> tokenize(std::string_view text);
 const std::string& stem_word(const std::string& folded);
 // The interned id of a stem: equal stems, equal ids (process-wide, never reused).
 int stem_id(const std::string& stem);
+// The stem tables above are filled on first sight of each word and shared by the whole
+// process. Commands run on one thread and take no lock; a program that tokenizes on
+// several threads (index's workers) calls this first, once, before starting them.
+void share_stem_tables_between_threads();
 
 // expansion: words policies use for what a question says plainly ("choices" -> "opt out
 // unsubscribe …"); the concept's id is the text added to the question's search.

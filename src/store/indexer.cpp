@@ -1,0 +1,254 @@
+#include "store/indexer.hpp"
+#include "document/loader.hpp"
+#include "query/lexicon.hpp"
+#include "store/policy_record.hpp"
+#include "store/writer.hpp"
+#include "text/encoding.hpp"
+#include "util/cache.hpp"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <filesystem>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <unordered_set>
+
+namespace fs = std::filesystem;
+
+namespace policyq::store {
+namespace {
+
+// What a worker hands the writer for one file.
+struct Outcome {
+  enum class Kind { analysed, unchanged, failed } kind = Kind::failed;
+  FileState file;
+  std::optional<PolicyRecord> record;
+  std::optional<Error> error;
+  std::string warning;  // reported by the writer thread: callbacks never run on two threads at once
+};
+
+// Outcomes handed from the workers to the writer in file order, whatever order they are
+// finished in: reports, and the ids policies get, are the same from run to run. A worker
+// may run at most `window` files ahead of the writer, which bounds how many analysed
+// policies are in memory at once; the file the writer waits for is always inside the
+// window, so no one waits for ever.
+class OrderedWindow {
+public:
+  explicit OrderedWindow(std::size_t window) : slots_(window) {}
+
+  // Waits until file i fits in the window. False when the writer stopped.
+  bool wait_for_room(std::size_t i) {
+    std::unique_lock lock(mutex_);
+    room_.wait(lock, [&] { return stopped_ || i < taken_ + slots_.size(); });
+    return !stopped_;
+  }
+  void put(std::size_t i, Outcome outcome) {
+    std::lock_guard lock(mutex_);
+    slots_[i % slots_.size()] = std::move(outcome);
+    ready_.notify_one();
+  }
+  // The outcome of file taken_ (the next in order), waiting for it.
+  Outcome take() {
+    std::unique_lock lock(mutex_);
+    std::optional<Outcome>& slot = slots_[taken_ % slots_.size()];
+    ready_.wait(lock, [&] { return slot.has_value(); });
+    Outcome o = std::move(*slot);
+    slot.reset();
+    ++taken_;
+    room_.notify_all();
+    return o;
+  }
+  void stop() {
+    std::lock_guard lock(mutex_);
+    stopped_ = true;
+    room_.notify_all();
+  }
+
+private:
+  std::mutex mutex_;
+  std::condition_variable room_, ready_;
+  std::vector<std::optional<Outcome>> slots_;
+  std::size_t taken_ = 0;
+  bool stopped_ = false;
+};
+
+std::string absolute_path(const std::string& path) {
+  std::error_code ec;
+  fs::path abs = fs::absolute(path, ec);
+  return (ec ? fs::path(path) : abs).lexically_normal().string();
+}
+
+FileState file_state(const std::string& path) {
+  FileState f{path, absolute_path(path), 0, 0};
+  struct stat st;
+  if (::stat(path.c_str(), &st) == 0) {
+    f.size = static_cast<std::int64_t>(st.st_size);
+    f.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+  }
+  return f;
+}
+
+// Reads one file and, unless its bytes are the ones stored, analyses it. Never throws:
+// whatever goes wrong becomes a failed outcome naming the file.
+Outcome examine(FileState file, const StoredPolicy* stored, const IndexOptions& options) {
+  Outcome out;
+  out.file = std::move(file);
+  try {
+    std::string bytes = read_policy_bytes(out.file.path);
+    std::string hash = hex64(content_hash(bytes));
+    if (stored && stored->content_hash == hash && !options.force) {
+      out.kind = Outcome::Kind::unchanged;
+      return out;
+    }
+    DecodedText text = decode_text(std::move(bytes), options.encoding, out.file.path);
+    out.warning = std::move(text.warning);
+    out.record = make_record(out.file, std::move(hash), std::move(text.encoding), std::move(text.text));
+    out.kind = Outcome::Kind::analysed;
+  } catch (const Error& e) {
+    out.error = e;
+  } catch (const std::exception& e) {
+    out.error = Error(out.file.path, 0, std::string("internal error: ") + e.what());
+  }
+  return out;
+}
+
+// Is the stored policy at abs_path one of those the paths indexed name (so that, not found
+// now, it was removed)? Policies indexed from other paths are left alone.
+bool under_any(const std::string& abs_path, const std::vector<std::string>& roots) {
+  for (const std::string& root : roots) {
+    if (abs_path == root) return true;
+    std::string dir = root.ends_with('/') ? root : root + "/";
+    if (abs_path.starts_with(dir)) return true;
+  }
+  return false;
+}
+
+std::vector<FileState> files_to_index(const std::vector<std::string>& paths) {
+  for (const std::string& p : paths)
+    if (p == "-") throw Error("-", 0, "index reads files and folders, not standard input: save it to a file first");
+  std::vector<FileState> files;
+  std::unordered_set<std::string> seen;
+  for (const std::string& p : expand_policy_paths(paths)) {
+    FileState f = file_state(p);
+    if (seen.insert(f.abs_path).second) files.push_back(std::move(f));
+  }
+  return files;
+}
+
+class Run {
+public:
+  Run(const IndexOptions& options, std::vector<FileState> files)
+      : options_(options), files_(std::move(files)), writer_(options.db), stored_(writer_.stored()),
+        window_(2 * jobs()) {
+    report_.files = files_.size();
+    report_.created = writer_.created();
+    for (const FileState& f : files_) report_.bytes += static_cast<std::uint64_t>(f.size);
+  }
+
+  IndexReport run() {
+    // Workers tokenize on several threads: the lexicon's stem tables must lock from now on.
+    query::Lexicon::builtin();
+    query::share_stem_tables_between_threads();
+    std::vector<std::thread> workers;
+    for (unsigned i = 0; i < jobs(); ++i) workers.emplace_back([this] { work(); });
+    try {
+      write_all();
+    } catch (...) {
+      window_.stop();
+      for (std::thread& t : workers) t.join();
+      throw;
+    }
+    for (std::thread& t : workers) t.join();
+    remove_missing();
+    writer_.set_meta("policyq_version", "0.1.0");
+    writer_.set_meta("indexed_at", utc_now());
+    writer_.commit();
+    return report_;
+  }
+
+private:
+  unsigned jobs() const {
+    unsigned n = options_.jobs ? options_.jobs : std::thread::hardware_concurrency();
+    return std::max(1u, std::min<unsigned>(n, static_cast<unsigned>(std::max<std::size_t>(1, files_.size()))));
+  }
+
+  void work() {
+    for (std::size_t i; (i = next_.fetch_add(1)) < files_.size();) {
+      if (!window_.wait_for_room(i)) return;
+      auto it = stored_.find(files_[i].abs_path);
+      window_.put(i, examine(files_[i], it == stored_.end() ? nullptr : &it->second, options_));
+    }
+  }
+
+  void write_all() {
+    auto start = std::chrono::steady_clock::now();
+    IndexProgress progress{0, files_.size(), 0, report_.bytes, 0};
+    std::size_t in_batch = 0;
+    for (std::size_t n = 0; n < files_.size(); ++n) {
+      Outcome o = window_.take();
+      apply(o);
+      if (++in_batch >= options_.batch) {
+        writer_.commit_and_continue();
+        in_batch = 0;
+      }
+      ++progress.files_done;
+      progress.bytes_done += static_cast<std::uint64_t>(o.file.size);
+      progress.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      if (options_.on_progress) options_.on_progress(progress);
+    }
+  }
+
+  void apply(Outcome& o) {
+    if (!o.warning.empty() && options_.on_warning) options_.on_warning(o.warning);
+    auto stored = stored_.find(o.file.abs_path);
+    bool known = stored != stored_.end();
+    switch (o.kind) {
+      case Outcome::Kind::analysed:
+        writer_.replace(*o.record);
+        ++(known ? report_.updated : report_.added);
+        break;
+      case Outcome::Kind::unchanged:
+        writer_.touch(o.file);
+        ++report_.unchanged;
+        break;
+      case Outcome::Kind::failed:
+        ++report_.failed;
+        if (options_.on_error) options_.on_error(*o.error);
+        break;
+    }
+  }
+
+  void remove_missing() {
+    std::vector<std::string> roots;
+    for (const std::string& p : options_.paths) roots.push_back(absolute_path(p));
+    std::unordered_set<std::string> found;
+    for (const FileState& f : files_) found.insert(f.abs_path);
+    for (const auto& [abs_path, stored] : stored_) {
+      if (found.count(abs_path) || !under_any(abs_path, roots)) continue;
+      writer_.remove(stored.id);
+      ++report_.removed;
+    }
+  }
+
+  const IndexOptions& options_;
+  std::vector<FileState> files_;
+  DatabaseWriter writer_;
+  std::unordered_map<std::string, StoredPolicy> stored_;
+  OrderedWindow window_;
+  std::atomic<std::size_t> next_{0};
+  IndexReport report_;
+};
+}  // namespace
+
+IndexReport index_policies(const IndexOptions& options) {
+  std::vector<FileState> files = files_to_index(options.paths);
+  check_encoding_name(options.encoding);
+  Run run(options, std::move(files));
+  return run.run();
+}
+}  // namespace policyq::store
