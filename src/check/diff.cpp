@@ -102,6 +102,7 @@ const std::vector<RuleInfo>& diff_rules() {
       {"denial-removed", "A denial of the old version (\"we do not sell\") is gone from the new one", Severity::error},
       {"practice-affirmed", "The new version affirms a practice the old did not state (a new data type or recipient shared)", Severity::error},
       {"practice-widened", "A reworded sentence states its practice for more data, recipients or purposes (\"including transaction information\")", Severity::error},
+      {"party-added", "A changed sentence names a company in a data practice that the old version never names", Severity::warning},
       {"practice-denied", "The new version denies a practice the old did not deny", Severity::info},
       {"retention-changed", "A retention period changed (longer: high, shorter: low)", Severity::error},
       {"condition-dropped", "A condition on a practice (\"with your consent\") is gone or loosened (consent -> opt-out)", Severity::error},
@@ -213,6 +214,7 @@ Report diff_documents(const Document& old_doc, const Document& new_doc, const Di
     compare_rights(o, n, practice);
     compare_right_scopes(o, n, lex, practice);
     compare_scope(o, n, lex, practice);
+    compare_parties(o, n, practice);
   }
 
   Report report;

@@ -13,6 +13,7 @@
 //   compare_retention        retention-changed                                              compare_retention.cpp
 //   compare_conditions       condition-dropped (gone or loosened), condition-added          compare_practices.cpp
 //   compare_scope            practice-widened                                               compare_scope.cpp
+//   compare_parties          party-added                                                    compare_parties.cpp
 //   compare_rights           right-removed (a right no longer mentioned)                    compare_rights.cpp
 //   compare_right_scopes     right-removed (a right no longer offered for what it was)      compare_rights.cpp
 //   order_findings, summarize                                                               ../diff.cpp
@@ -53,5 +54,8 @@ void compare_right_scopes(const Side& o, const Side& n, const query::Lexicon& le
 // Data, recipients or purposes a reworded sentence adds to a practice it keeps stating
 // (after the passes above: a sentence they reported at medium or higher is not reported again).
 void compare_scope(const Side& o, const Side& n, const query::Lexicon& lex, std::vector<Finding>& out);
+// Companies a changed sentence names in a data practice ("such as those provided by
+// FullStory") that the old version never names (after the passes above, as compare_scope).
+void compare_parties(const Side& o, const Side& n, std::vector<Finding>& out);
 
 }  // namespace policyq::check::diff

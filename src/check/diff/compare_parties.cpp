@@ -1,0 +1,105 @@
+// compare_parties: a company the new version names as taking part in a practice ("session-
+// replay technologies, such as those provided by FullStory, who records your interactions")
+// that the old version never names. See passes.hpp.
+#include "check/diff/passes.hpp"
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace policyq::check::diff {
+
+namespace {
+
+using std::string_view_literals::operator""sv;
+
+bool capital(std::string_view text, std::size_t at) {
+  return at < text.size() && text[at] >= 'A' && text[at] <= 'Z';
+}
+
+// Words that introduce the companies a practice involves: "such as FullStory", "provided
+// by Criteo", "including Google", "with Rokt".
+bool introduces_party(std::string_view w) {
+  return w == "by"sv || w == "as"sv || w == "including"sv || w == "like"sv || w == "with"sv || w == "to"sv ||
+         w == "from"sv || w == "e.g"sv;
+}
+
+// Capitalised words that are no company: the first word of a sentence is checked by the
+// caller; these are laws, places, days and months that follow the same prepositions.
+bool not_a_company(std::string_view w) {
+  static const std::vector<std::string_view> words = {
+      "act", "law", "laws", "regulation", "directive", "code", "gdpr", "ccpa", "cpra", "eu", "eea", "uk", "us",
+      "united", "states", "european", "union", "california", "canada", "switzerland", "january", "february",
+      "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+      "privacy", "policy", "notice", "terms", "services", "service", "site", "app", "you", "your", "our", "we",
+      "settings", "section", "cookie", "cookies", "the", "a", "an", "this", "these", "i", "ii", "iii"};
+  return std::find(words.begin(), words.end(), w) != words.end();
+}
+
+// The companies a sentence names after a word that introduces a party: capitalised words
+// (a name of one or two words) not at the start of the sentence.
+std::vector<std::string> named_parties(const query::SentenceFacts& f, std::string_view text) {
+  std::vector<std::string> out;
+  const auto& W = f.words;
+  for (std::size_t k = 1; k < W.size(); ++k) {
+    if (W[k].punct || !capital(text, W[k].begin) || not_a_company(W[k].folded)) continue;
+    std::size_t p = k - 1;
+    while (p > 0 && W[p].punct && W[p].folded == ",") --p;
+    if (!introduces_party(W[p].folded)) continue;
+    // "Virginia law", "California residents", "EU authorities": a place, not a company.
+    if (k + 1 < W.size()) {
+      const std::string_view next = W[k + 1].folded;
+      if (next == "law"sv || next == "laws"sv || next == "act"sv || next == "residents"sv || next == "authorities"sv ||
+          next == "courts"sv || next == "regulations"sv || next == "government"sv || next == "state"sv || next == "consumers"sv)
+        continue;
+    }
+    out.emplace_back(text.substr(W[k].begin, W[k].end - W[k].begin));
+  }
+  return out;
+}
+
+// A practice where data is collected, used or handed on, affirmed.
+bool states_handling(const query::SentenceFacts& f) {
+  for (const query::Practice& p : f.practices)
+    if (!p.negative && (query::is_share_action(p.action) || query::is_collect_action(p.action))) return true;
+  return false;
+}
+
+}  // namespace
+
+void compare_parties(const Side& o, const Side& n, std::vector<Finding>& out) {
+  const std::string_view old_source = o.doc->source;
+  for (int j = 0; j < n.size(); ++j) {
+    if (!n.reportable(j) || !n.changed(j)) continue;
+    const auto& nf = n.facts[static_cast<std::size_t>(j)];
+    if (!states_handling(nf)) continue;
+    std::vector<std::string> fresh;
+    for (const std::string& name : named_parties(nf, n.sentence(j).text))
+      if (name.size() >= 3 && old_source.find(name) == std::string_view::npos &&
+          std::find(fresh.begin(), fresh.end(), name) == fresh.end())
+        fresh.push_back(name);
+    if (fresh.empty()) continue;
+    const Location at = sentence_location(n, j, "new");
+    bool already = false;  // a finding of medium or higher already points at this sentence
+    for (const Finding& f : out)
+      if (f.rank != "low")
+        for (const Location& l : f.locations) already = already || (l.role == "new" && l.line == at.line);
+    if (already) continue;
+    std::string names;
+    for (const std::string& s : fresh) names += (names.empty() ? "" : ", ") + s;
+    Finding f = make_finding("party-added", 2, "New party in a data practice: " + shorten(names, 60),
+                             "The new version names " + names + " in a practice with your data; the old version never names " +
+                                 (fresh.size() == 1 ? "it" : "them"));
+    f.locations.push_back(at);
+    if (int i = reworded_partner(n, j); i >= 0) {
+      f.locations.push_back(sentence_location(o, i, "old"));
+      f.extra["old"] = sentence_extra(o, i);
+    }
+    f.extra["new"] = sentence_extra(n, j);
+    f.extra["parties"] = fresh;
+    out.push_back(std::move(f));
+  }
+}
+
+}  // namespace policyq::check::diff
