@@ -184,3 +184,15 @@ TEST_CASE("a folder streams: each policy is printed before the next is read, and
   // Reported once, though search reads the folder twice (statistics, then ranking).
   CHECK(std::count(s.err.begin(), s.err.end(), '\n') == 1);
 }
+
+TEST_CASE("search reads standard input once though it reads its policies twice") {
+  Corpus c;
+  std::string acme = policyq::testing::slurp(c.path("in/acme.md"));
+  auto piped = run_policyq("search --json --limit 5 'personal information' --policy - --policy " + c.path("in/bolt.md"), acme);
+  CHECK(piped.status == 0);
+  CHECK(piped.err.empty());
+  auto j = nlohmann::json::parse(piped.out);
+  bool from_stdin = false;
+  for (const auto& r : j["results"]) from_stdin |= r["policy"] == "<stdin>";
+  CHECK(from_stdin);
+}
