@@ -6,12 +6,14 @@
 #include "index/index.hpp"
 #include "output.hpp"
 #include "query/answer.hpp"
+#include "query/corpus_tally.hpp"
 #include "query/question.hpp"
 #include "query/topic_snapshot.hpp"
 #include "util/error.hpp"
 
 #include <iostream>
 #include <memory>
+#include <set>
 
 namespace policyq::cli {
 namespace {
@@ -20,6 +22,9 @@ struct AskOptions {
   std::string question;
   std::size_t top = 3;
   bool explain = false;
+  bool jsonl = false;      // one JSON answer per line, printed as each policy is answered
+  bool summary = false;    // counts by verdict (and item) instead of the answers
+  std::string verdicts;    // --verdict yes,conditional: print (and count) only these
 };
 
 nlohmann::json ids(const query::Lexicon& lex, const std::vector<int>& v) {
@@ -38,111 +43,178 @@ nlohmann::json periods_json(const std::vector<query::Period>& ps) {
   return out;
 }
 
+nlohmann::json question_json(const query::Question& q, const query::Lexicon& lex) {
+  nlohmann::json out = {{"question", q.text},
+                        {"intent", q.intent},
+                        {"slots", {{"data", ids(lex, q.data)}, {"recipient", ids(lex, q.recipient)},
+                                   {"purpose", ids(lex, q.purpose)}}}};
+  if (!q.free_terms.empty()) out["free_terms"] = q.free_terms;
+  return out;
+}
+
+// One element of "answers" (--json), or one line of --jsonl.
+nlohmann::json answer_json(const Document& doc, const query::Answer& a, const query::Lexicon& lex, bool explain) {
+  nlohmann::json aj = {{"policy", doc.name}, {"verdict", a.verdict}, {"summary", a.summary},
+                       {"periods", periods_json(a.periods)}, {"evidence", nlohmann::json::array()}};
+  for (const auto& e : a.evidence) {
+    nlohmann::json ej = sentence_json(doc, e.sentence);
+    ej["score"] = std::round(e.score * 1000) / 1000;
+    ej["polarity"] = e.negative ? "negative" : "affirmative";
+    ej["conditions"] = e.conditions;
+    if (!e.action.empty()) ej["action"] = e.action;
+    ej["concepts"] = ids(lex, e.concepts);
+    if (explain)
+      ej["features"] = {{"lexical", e.lexical},   {"practice", e.practice}, {"topic", e.topic},
+                        {"section", e.section},   {"slots", e.slots},       {"expansion", e.expansion},
+                        {"paragraph", e.paragraph}};
+    aj["evidence"].push_back(ej);
+  }
+  aj["kind"] = query::to_string(a.kind);
+  if (!has_practice_rules(doc.language)) aj["not_analysed"] = {{"what", "practices"}, {"language", doc.language}};
+  if (a.kind != query::AnswerKind::verdict) {
+    aj["items"] = nlohmann::json::array();
+    for (const auto& item : a.items) {
+      nlohmann::json ij = {{"label", item.label}, {"concept", item.concept_id}, {"evidence", nlohmann::json::array()}};
+      for (int s : item.sentences) {
+        const Sentence& sent = doc.sentences[static_cast<std::size_t>(s)];
+        ij["evidence"].push_back({{"line", sent.first_line}, {"end_line", sent.last_line}, {"quote", sent.text}});
+      }
+      aj["items"].push_back(ij);
+    }
+  }
+  return aj;
+}
+
+std::string explain_text(const query::Question& q, const query::Lexicon& lex) {
+  std::string text = "intent: " + q.intent + "\n";
+  auto list = [&](const char* name, const std::vector<int>& v) {
+    text += std::string("  ") + name + ":";
+    for (int c : v) text += " " + lex.entry(c).id;
+    text += "\n";
+  };
+  list("data", q.data);
+  list("recipient", q.recipient);
+  list("purpose", q.purpose);
+  if (!q.free_terms.empty()) {
+    text += "  other words:";
+    for (auto& t : q.free_words) text += " " + t;
+    text += "\n";
+  }
+  return text + "\n";
+}
+
+std::string evidence_explain_text(const query::Evidence& e, const query::Lexicon& lex, const Style& style) {
+  char buf[256];
+  std::snprintf(buf, sizeof buf,
+                "    score %.3f (lexical %.2f, expansion %.2f, practice %.2f, topic %.2f, section %.2f, slots %.2f, "
+                "paragraph %.2f)",
+                e.score, e.lexical, e.expansion, e.practice, e.topic, e.section, e.slots, e.paragraph);
+  std::string text = style.dim() + buf;
+  text += std::string(", ") + (e.negative ? "negative" : "affirmative");
+  if (!e.action.empty()) text += ", action " + e.action;
+  for (const auto& c : e.conditions) text += ", if: " + c;
+  if (!e.concepts.empty()) {
+    text += ", matched:";
+    for (int c : e.concepts) text += " " + lex.entry(c).id;
+  }
+  return text + style.reset() + "\n";
+}
+
+// The text block of one policy's answer (its name first when several are read).
+std::string answer_text(const Document& doc, const query::Answer& a, const query::Lexicon& lex, bool explain,
+                        bool several, const Style& style) {
+  std::string text;
+  if (several) text += style.bold() + doc.name + style.reset() + "\n";
+  text += style.bold() + a.summary + style.reset() + "\n";
+  for (const auto& item : a.items) {
+    const Sentence& first = doc.sentences[static_cast<std::size_t>(item.sentences.front())];
+    text += "  - " + item.label + "  " + style.loc() + location(doc, first.first_line, first.last_line) +
+            style.reset() + "\n";
+  }
+  for (const auto& e : a.evidence) {
+    const Sentence& s = doc.sentences[static_cast<std::size_t>(e.sentence)];
+    text += "\n  " + style.path() + section_label(doc, s.section) + style.reset() + " \xE2\x80\x94 " + style.loc() +
+            location(doc, s.first_line, s.last_line) + style.reset() + "\n";
+    text += "  > " + s.text + "\n";
+    if (explain) text += evidence_explain_text(e, lex, style);
+  }
+  if (several) text += "\n";
+  return text;
+}
+
+nlohmann::json summary_json(const query::Question& q, const query::Lexicon& lex, const query::CorpusTally& tally) {
+  nlohmann::json out = question_json(q, lex);
+  out["kind"] = query::to_string(tally.kind());
+  out["policies"] = tally.policies();
+  out["verdicts"] = nlohmann::json::object();
+  for (const auto& [verdict, n] : tally.verdicts()) out["verdicts"][verdict] = n;
+  if (tally.kind() != query::AnswerKind::verdict) {
+    out["items"] = nlohmann::json::array();
+    for (const auto& item : tally.items())
+      out["items"].push_back({{"label", item.label}, {"concept", item.concept_id}, {"policies", item.policies}});
+  }
+  return out;
+}
+
+// "282 policies: yes 40, no 150, …", then for list questions one line per item, most
+// common first, the count first as `sort | uniq -c | sort -rn` prints it.
+std::string summary_text(const query::Question& q, const query::CorpusTally& tally, const Style& style) {
+  std::string text = style.bold() + q.text + style.reset() + "\n";
+  text += std::to_string(tally.policies()) + (tally.policies() == 1 ? " policy:" : " policies:");
+  const char* sep = " ";
+  for (const auto& [verdict, n] : tally.verdicts()) text += sep + verdict + " " + std::to_string(n), sep = ", ";
+  text += "\n";
+  for (const auto& item : tally.items()) {
+    char count[32];
+    std::snprintf(count, sizeof count, "%7zu  ", item.policies);
+    text += count + item.label + "\n";
+  }
+  return text;
+}
+
 int run_ask(const CommonOptions& common, const AskOptions& opts) {
   if (opts.top == 0) throw Error("--top: must be at least 1");
+  if (opts.jsonl && (common.json || opts.summary))
+    throw Error(std::string("--jsonl: prints answers as JSON lines, not with ") + (common.json ? "--json" : "--summary"));
+  std::set<std::string> wanted;
+  if (!opts.verdicts.empty()) wanted = query::parse_verdict_filter(opts.verdicts);
   const query::Lexicon& lex = query::Lexicon::builtin();
   query::Question q = query::parse_question(opts.question, lex);
   std::unique_ptr<PolicySource> source = open_policies(common);
   const bool several = source->size() > 1;
+  const bool print = !common.quiet && !opts.summary;
+  const bool whole_json = common.json && !opts.summary && !opts.jsonl;  // one document at the end
 
-  nlohmann::json out = {{"question", q.text},
-                        {"intent", q.intent},
-                        {"slots", {{"data", ids(lex, q.data)}, {"recipient", ids(lex, q.recipient)},
-                                   {"purpose", ids(lex, q.purpose)}}},
-                        {"answers", nlohmann::json::array()}};
-  if (!q.free_terms.empty()) out["free_terms"] = q.free_terms;
-  bool any_stated = false;
-  Style style{!common.json && !common.quiet && use_color(common)};
-  std::string text;
-  if (opts.explain && !common.json) {
-    text += "intent: " + q.intent + "\n";
-    auto list = [&](const char* name, const std::vector<int>& v) {
-      text += std::string("  ") + name + ":";
-      for (int c : v) text += " " + lex.entry(c).id;
-      text += "\n";
-    };
-    list("data", q.data);
-    list("recipient", q.recipient);
-    list("purpose", q.purpose);
-    if (!q.free_terms.empty()) {
-      text += "  other words:";
-      for (auto& t : q.free_words) text += " " + t;
-      text += "\n";
-    }
-    text += "\n";
-  }
+  nlohmann::json out = question_json(q, lex);
+  out["answers"] = nlohmann::json::array();
+  query::CorpusTally tally(query::answer_kind(q));
+  bool any_stated = false, any_kept = false;
+  Style style{!common.json && !opts.jsonl && !common.quiet && use_color(common)};
+  bool explain_header = print && opts.explain && !common.json && !opts.jsonl;
+  // Each policy is answered, printed and dropped before the next is read: memory holds
+  // one policy whatever the corpus (except the answers of --json, printed as one document).
   while (std::optional<Document> next = source->next()) {
     const Document& doc = *next;
+    // Printed once a policy could be read, so that an error leaves stdout empty.
+    if (explain_header) std::cout << explain_text(q, lex), explain_header = false;
     Index index(doc);
     query::Answer a = query::answer(q, index, query::cached_topic_facts(doc, lex), opts.top, lex);
+    if (!wanted.empty() && !wanted.count(a.verdict)) continue;
+    any_kept = true;
     if (a.verdict != "not_stated") any_stated = true;
-    nlohmann::json aj = {{"policy", doc.name}, {"verdict", a.verdict}, {"summary", a.summary},
-                         {"periods", periods_json(a.periods)}, {"evidence", nlohmann::json::array()}};
-    for (const auto& e : a.evidence) {
-      nlohmann::json ej = sentence_json(doc, e.sentence);
-      ej["score"] = std::round(e.score * 1000) / 1000;
-      ej["polarity"] = e.negative ? "negative" : "affirmative";
-      ej["conditions"] = e.conditions;
-      if (!e.action.empty()) ej["action"] = e.action;
-      ej["concepts"] = ids(lex, e.concepts);
-      if (opts.explain)
-        ej["features"] = {{"lexical", e.lexical},   {"practice", e.practice}, {"topic", e.topic},
-                          {"section", e.section},   {"slots", e.slots},       {"expansion", e.expansion},
-                          {"paragraph", e.paragraph}};
-      aj["evidence"].push_back(ej);
-    }
-    aj["kind"] = query::to_string(a.kind);
-    if (!has_practice_rules(doc.language))
-      aj["not_analysed"] = {{"what", "practices"}, {"language", doc.language}};
-    if (a.kind != query::AnswerKind::verdict) {
-      aj["items"] = nlohmann::json::array();
-      for (const auto& item : a.items) {
-        nlohmann::json ij = {{"label", item.label}, {"concept", item.concept_id}, {"evidence", nlohmann::json::array()}};
-        for (int s : item.sentences) {
-          const Sentence& sent = doc.sentences[static_cast<std::size_t>(s)];
-          ij["evidence"].push_back({{"line", sent.first_line}, {"end_line", sent.last_line}, {"quote", sent.text}});
-        }
-        aj["items"].push_back(ij);
-      }
-    }
-    out["answers"].push_back(aj);
-    if (!common.json) {
-      if (several) text += style.bold() + doc.name + style.reset() + "\n";
-      text += style.bold() + a.summary + style.reset() + "\n";
-      for (const auto& item : a.items) {
-        const Sentence& first = doc.sentences[static_cast<std::size_t>(item.sentences.front())];
-        text += "  - " + item.label + "  " + style.loc() + location(doc, first.first_line, first.last_line) +
-                style.reset() + "\n";
-      }
-      for (const auto& e : a.evidence) {
-        const Sentence& s = doc.sentences[static_cast<std::size_t>(e.sentence)];
-        text += "\n  " + style.path() + section_label(doc, s.section) + style.reset() + " \xE2\x80\x94 " + style.loc() +
-                location(doc, s.first_line, s.last_line) + style.reset() + "\n";
-        text += "  > " + s.text + "\n";
-        if (opts.explain) {
-          char buf[256];
-          std::snprintf(buf, sizeof buf,
-                        "    score %.3f (lexical %.2f, expansion %.2f, practice %.2f, topic %.2f, section %.2f, slots %.2f, "
-                        "paragraph %.2f)",
-                        e.score, e.lexical, e.expansion, e.practice, e.topic, e.section, e.slots, e.paragraph);
-          text += style.dim() + buf;
-          text += std::string(", ") + (e.negative ? "negative" : "affirmative");
-          if (!e.action.empty()) text += ", action " + e.action;
-          for (const auto& c : e.conditions) text += ", if: " + c;
-          if (!e.concepts.empty()) {
-            text += ", matched:";
-            for (int c : e.concepts) text += " " + lex.entry(c).id;
-          }
-          text += style.reset() + "\n";
-        }
-      }
-      if (several) text += "\n";
-    }
+    tally.add(a);
+    if (whole_json) out["answers"].push_back(answer_json(doc, a, lex, opts.explain));
+    else if (print && opts.jsonl)
+      std::cout << answer_json(doc, a, lex, opts.explain).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+                << std::endl;  // flushed: a reader sees each policy as soon as it is answered
+    else if (print) std::cout << answer_text(doc, a, lex, opts.explain, several, style) << std::flush;
   }
-  if (!common.quiet) {
-    if (common.json) print_json(out);
-    else std::cout << text;
+  if (!common.quiet && whole_json) print_json(out);
+  if (!common.quiet && opts.summary) {
+    if (common.json) print_json(summary_json(q, lex, tally));
+    else std::cout << summary_text(q, tally, Style{!common.json && use_color(common)});
   }
+  if (!wanted.empty()) return any_kept ? 0 : 1;
   return any_stated ? 0 : 1;
 }
 
@@ -153,6 +225,16 @@ void configure_ask(CLI::App& sub, const CommonOptions& common, int& status) {
   sub.add_option("QUESTION", opts->question, "A question in plain English, e.g. \"Do you sell my data?\"")->required();
   sub.add_option("-n,--top", opts->top, "How many evidence sentences per policy (default 3; plus the deciding sentence when it ranked lower)")->type_name("N");
   sub.add_flag("--explain", opts->explain, "Show the parsed intent, slots and why each sentence was chosen");
+  sub.add_flag("--jsonl", opts->jsonl,
+               "Print one JSON answer per line (the objects of --json's \"answers\"), each as soon as its policy is "
+               "answered (not with --json or --summary)");
+  sub.add_flag("--summary", opts->summary,
+               "Print counts instead of answers: policies by verdict and, for list questions, how many policies name "
+               "each item (most common first); with --json, one document");
+  sub.add_option("--verdict", opts->verdicts,
+                 "Print (and count) only the policies with these verdicts, comma-separated: yes, no, conditional, "
+                 "stated, not_stated. Exit status 0 when any policy is printed, 1 when none")
+      ->type_name("LIST");
   sub.callback([&common, &status, opts] { status = run_ask(common, *opts); });
 }
 

@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <tuple>
 
 namespace policyq::cli {
 namespace {
@@ -20,6 +21,7 @@ struct IndexCommandOptions {
   std::vector<std::string> paths;
   unsigned jobs = 0;
   bool force = false;
+  std::string shard;  // K/N
 };
 
 // "12/282 files  4.8 MB/s  ETA 0:05" on one line of stderr, redrawn at most ten times a second.
@@ -66,6 +68,7 @@ int run_index(const CommonOptions& common, const IndexCommandOptions& opts) {
   options.encoding = common.encoding;
   options.jobs = opts.jobs;
   options.force = opts.force;
+  if (!opts.shard.empty()) std::tie(options.shard, options.shard_count) = store::parse_shard(opts.shard);
   ProgressLine progress(!common.quiet && isatty(STDERR_FILENO) == 1);
   options.on_progress = [&](const store::IndexProgress& p) { progress.update(p); };
   options.on_error = [&](const Error& e) {
@@ -95,6 +98,10 @@ void configure_index(CLI::App& sub, const CommonOptions& common, int& status) {
   sub.add_option("PATH", opts->paths, "Policy files and folders (every *.md below); added to --policy")->type_name("PATH");
   sub.add_option("-j,--jobs", opts->jobs, "Worker threads that read and analyse files (default: one per core)")->type_name("N");
   sub.add_flag("--force", opts->force, "Analyse every file again, changed or not (after upgrading policyq)");
+  sub.add_option("--shard", opts->shard,
+                 "Index only share K of N of the files (by a hash of each file's path relative to PATH), into a "
+                 "database of its own; policyq merge joins the N databases into the one a single index builds")
+      ->type_name("K/N");
   sub.footer(
       "Incremental: files whose bytes are unchanged are skipped, changed ones replaced, and policies stored from "
       "under PATH that are no longer there dropped. A file that cannot be read is reported and skipped (exit "

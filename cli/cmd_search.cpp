@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <unordered_set>
 
 namespace policyq::cli {
@@ -47,10 +48,26 @@ Result render(const Document& doc, const Index& index, const SearchHit& hit, con
   return r;
 }
 
+// Over several policies, one ranking: the idf of each term and the average sentence
+// length are those of all the policies together (a first pass sums them), so that a
+// sentence's score does not depend on which policy holds it. One policy alone ranks by its
+// own statistics, which are the same.
+CorpusStats corpus_stats(const CommonOptions& common, const std::string& query) {
+  CorpusStats stats;
+  std::unique_ptr<PolicySource> source = open_policies(common, {}, false);
+  while (std::optional<Document> doc = source->next()) {
+    Index index(*doc);
+    index.add_to_corpus(index.parse_query(query), stats);
+  }
+  return stats;
+}
+
 int run_search(const CommonOptions& common, const SearchOptions& opts) {
   check_query_text(opts.query, "query");
   if (opts.top == 0) throw Error("--top: must be at least 1");
   std::unique_ptr<PolicySource> source = open_policies(common);
+  std::optional<CorpusStats> corpus;
+  if (source->size() > 1) corpus = corpus_stats(common, opts.query);
   Style style{!common.json && !common.quiet && use_color(common)};
   std::vector<Result> results;
   bool any_terms = false;
@@ -60,7 +77,8 @@ int run_search(const CommonOptions& common, const SearchOptions& opts) {
     QueryTerms q = index.parse_query(opts.query);
     if (q.terms.empty()) continue;
     any_terms = true;
-    for (const SearchHit& h : index.search(q, opts.top, opts.all)) results.push_back(render(*doc, index, h, opts.query, common, style));
+    for (const SearchHit& h : index.search(q, opts.top, opts.all, corpus ? &*corpus : nullptr))
+      results.push_back(render(*doc, index, h, opts.query, common, style));
     // Sorting stably and cutting after each policy keeps what one sort of all hits would:
     // a hit cut here has top better or equal hits before it, which stay before it.
     std::stable_sort(results.begin(), results.end(), by_score);
@@ -84,7 +102,10 @@ int run_search(const CommonOptions& common, const SearchOptions& opts) {
 void configure_search(CLI::App& sub, const CommonOptions& common, int& status) {
   auto opts = std::make_shared<SearchOptions>();
   sub.add_option("QUERY", opts->query, "Words to look for (ranked with BM25, phrase and title bonuses)")->required();
-  sub.add_option("-n,--top", opts->top, "How many sentences to print (default 10)")->type_name("N");
+  sub.add_option("-n,--top,--limit", opts->top,
+                 "How many sentences to print (default 10), the best of all policies read: over several policies "
+                 "(a folder, a database) one ranking, by the statistics of them all")
+      ->type_name("N");
   sub.add_flag("-a,--all", opts->all, "Include site chrome");
   sub.callback([&common, &status, opts] { status = run_search(common, *opts); });
 }

@@ -39,4 +39,5 @@ void configure_check(CLI::App&, const CommonOptions&, int&);
 void configure_diff(CLI::App&, const CommonOptions&, int&);
 void configure_lint(CLI::App&, const CommonOptions&, int&);
 void configure_index(CLI::App&, const CommonOptions&, int&);
+void configure_merge(CLI::App&, const CommonOptions&, int&);
 }

@@ -29,12 +29,13 @@ std::string database_path(const CommonOptions& common, const std::vector<std::st
   return {};
 }
 
-std::unique_ptr<PolicySource> open_policies(const CommonOptions& common, const std::vector<std::string>& extra) {
+std::unique_ptr<PolicySource> open_policies(const CommonOptions& common, const std::vector<std::string>& extra,
+                                            bool report_errors) {
   check_encoding_name(common.encoding);
   SourceOptions options;
   options.encoding = common.encoding;
-  options.on_error = report_input_error;
-  bool quiet = common.quiet;
+  options.on_error = report_errors ? std::function<void(const Error&)>(report_input_error) : [](const Error&) {};
+  bool quiet = common.quiet || !report_errors;
   options.on_warning = [quiet](const std::string& m) { report_warning(m, quiet); };
   std::vector<std::string> paths = common.policies;
   paths.insert(paths.end(), extra.begin(), extra.end());

@@ -12,7 +12,10 @@
 namespace policyq::cli {
 
 // extra: the command's positional policies (lint and check), added to --policy.
-std::unique_ptr<PolicySource> open_policies(const CommonOptions& common, const std::vector<std::string>& extra = {});
+// report_errors false: a first pass over policies that a second pass reads again (and
+// reports) skips the unreadable ones silently, so each is reported once.
+std::unique_ptr<PolicySource> open_policies(const CommonOptions& common, const std::vector<std::string>& extra = {},
+                                            bool report_errors = true);
 
 // The database the command reads: --db, else $POLICYQ_DB when no policy is named; "" for none.
 std::string database_path(const CommonOptions& common, const std::vector<std::string>& extra = {});

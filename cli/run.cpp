@@ -19,6 +19,7 @@ const std::vector<Command>& commands() {
        configure_diff, false},
       {"lint", "Report missing disclosures, contradictions and structural slips", configure_lint},
       {"index", "Build or update a SQLite database of policies for --db", configure_index},
+      {"merge", "Join databases made by index (its --shard runs) into one (no --db)", configure_merge, false},
   };
   return table;
 }

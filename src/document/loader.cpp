@@ -1,4 +1,5 @@
 #include "document/loader.hpp"
+#include <optional>
 #include "document/snapshot.hpp"
 #include "text/encoding.hpp"
 #include "util/cache.hpp"
@@ -107,7 +108,14 @@ std::vector<std::string> expand_policy_paths(const std::vector<std::string>& arg
 }
 
 std::string read_policy_bytes(const std::string& path) {
-  if (path == "-") return std::string((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+  if (path == "-") {
+    // Standard input can be read once; a command that reads its policies twice (search
+    // over several, for corpus-wide statistics) gets the same bytes the second time.
+    static std::optional<std::string> stdin_bytes;
+    if (!stdin_bytes)
+      stdin_bytes = std::string((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+    return *stdin_bytes;
+  }
   return read_file_bytes(path);
 }
 

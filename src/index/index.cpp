@@ -177,9 +177,43 @@ struct Index::Impl {
     return r.get(avg_len) && std::isfinite(avg_len) && avg_len >= 1 && r.at_end();
   }
 
-  double bm25_one(int id, int s, int tf) const {
+  std::size_t df_of(int id) const {
+    return post_start[static_cast<std::size_t>(id) + 1] - post_start[static_cast<std::size_t>(id)];
+  }
+
+  // The idf of each query term and the average length that search ranks by: this
+  // document's, or a corpus's when given.
+  struct Weights {
+    std::unordered_map<int, double> idf;
+    double avg_len = 1;
+    double of(int id) const {
+      auto it = idf.find(id);
+      return it == idf.end() ? 0 : it->second;
+    }
+  };
+
+  Weights weights(const std::vector<std::string>& terms, const std::vector<int>& ids, const CorpusStats* corpus) const {
+    Weights w;
+    w.avg_len = avg_len;
+    if (corpus && corpus->sentences > 0)
+      w.avg_len = std::max(1.0, static_cast<double>(corpus->terms) / static_cast<double>(corpus->sentences));
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      if (ids[i] < 0) continue;
+      if (!corpus) {
+        w.idf[ids[i]] = idf_of(ids[i]);
+        continue;
+      }
+      auto it = corpus->df.find(terms[i]);
+      double n = static_cast<double>(corpus->sentences);
+      double df = it == corpus->df.end() ? 0.0 : static_cast<double>(it->second);
+      w.idf[ids[i]] = std::log(1.0 + (n - df + 0.5) / (df + 0.5));
+    }
+    return w;
+  }
+
+  double bm25_one(int id, int s, int tf, const Weights& w) const {
     double len = static_cast<double>(length(s));
-    return idf_of(id) * tf * (k1 + 1) / (tf + k1 * (1 - b + b * len / avg_len));
+    return w.of(id) * tf * (k1 + 1) / (tf + k1 * (1 - b + b * len / w.avg_len));
   }
 
   double phrase_score(const std::vector<int>& phrase, int s) const {
@@ -198,13 +232,13 @@ struct Index::Impl {
     return phrase_weight * matched / static_cast<double>(phrase.size() - 1);
   }
 
-  double title_score(const std::vector<int>& query, int s) const {
+  double title_score(const std::vector<int>& query, int s, const Weights& w) const {
     int section = doc.sentences[static_cast<std::size_t>(s)].section;
     if (section < 0) return 0;
     const auto& tt = title_terms[static_cast<std::size_t>(section)];
     double sum = 0;
     for (int id : query)
-      if (id >= 0 && std::binary_search(tt.begin(), tt.end(), static_cast<std::uint32_t>(id))) sum += idf_of(id);
+      if (id >= 0 && std::binary_search(tt.begin(), tt.end(), static_cast<std::uint32_t>(id))) sum += w.of(id);
     return title_weight * sum;
   }
 };
@@ -252,17 +286,29 @@ QueryTerms Index::parse_query(std::string_view query) const {
   return q;
 }
 
-std::vector<SearchHit> Index::search(const QueryTerms& q, std::size_t limit, bool include_chrome) const {
+void Index::add_to_corpus(const QueryTerms& q, CorpusStats& corpus) const {
+  const Impl& m = *impl_;
+  corpus.sentences += m.doc.sentences.size();
+  corpus.terms += m.flat.size();
+  for (const auto& t : q.terms) {
+    int id = m.find(t);
+    corpus.df[t] += id < 0 ? 0 : m.df_of(id);
+  }
+}
+
+std::vector<SearchHit> Index::search(const QueryTerms& q, std::size_t limit, bool include_chrome,
+                                     const CorpusStats* corpus) const {
   const Impl& m = *impl_;
   std::vector<int> query_ids, phrase_ids;
   for (const auto& t : q.terms) query_ids.push_back(m.find(t));
   for (const auto& t : q.phrase) phrase_ids.push_back(m.find(t));
+  const Impl::Weights w = m.weights(q.terms, query_ids, corpus);
 
   std::unordered_map<int, double> bm25;
   for (int id : query_ids)
     if (id >= 0)
       for (std::size_t k = m.post_start[static_cast<std::size_t>(id)]; k < m.post_start[static_cast<std::size_t>(id) + 1]; ++k)
-        bm25[m.post_sentence[k]] += m.bm25_one(id, m.post_sentence[k], m.post_tf[k]);
+        bm25[m.post_sentence[k]] += m.bm25_one(id, m.post_sentence[k], m.post_tf[k], w);
 
   std::vector<SearchHit> hits;
   hits.reserve(bm25.size());
@@ -272,7 +318,7 @@ std::vector<SearchHit> Index::search(const QueryTerms& q, std::size_t limit, boo
     h.sentence = s;
     h.bm25 = score;
     h.phrase = m.phrase_score(phrase_ids, s);
-    h.title = m.title_score(query_ids, s);
+    h.title = m.title_score(query_ids, s, w);
     h.score = h.bm25 + h.phrase + h.title;
     hits.push_back(h);
   }
@@ -288,6 +334,7 @@ SearchHit Index::features(const QueryTerms& q, int sentence) const {
   std::vector<int> query_ids, phrase_ids;
   for (const auto& t : q.terms) query_ids.push_back(m.find(t));
   for (const auto& t : q.phrase) phrase_ids.push_back(m.find(t));
+  const Impl::Weights w = m.weights(q.terms, query_ids, nullptr);
   SearchHit h;
   h.sentence = sentence;
   const std::uint32_t* begin = m.flat.data() + m.offsets[static_cast<std::size_t>(sentence)];
@@ -295,10 +342,10 @@ SearchHit Index::features(const QueryTerms& q, int sentence) const {
   for (int id : query_ids) {
     if (id < 0) continue;
     int tf = static_cast<int>(std::count(begin, begin + len, static_cast<std::uint32_t>(id)));
-    if (tf) h.bm25 += m.bm25_one(id, sentence, tf);
+    if (tf) h.bm25 += m.bm25_one(id, sentence, tf, w);
   }
   h.phrase = m.phrase_score(phrase_ids, sentence);
-  h.title = m.title_score(query_ids, sentence);
+  h.title = m.title_score(query_ids, sentence, w);
   h.score = h.bm25 + h.phrase + h.title;
   return h;
 }

@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace policyq {
@@ -24,6 +25,15 @@ struct SearchHit {
   double title = 0;     // bonus for query terms in the section path's titles
 };
 
+// What ranking sentences of several documents against each other needs: one idf per term
+// and one average sentence length over all of them (each Index alone knows only its own
+// document's). Filled by Index::add_to_corpus over every document, then passed to search.
+struct CorpusStats {
+  std::size_t sentences = 0;                        // sentences of every document
+  std::size_t terms = 0;                            // their (non-stop) terms, summed
+  std::unordered_map<std::string, std::size_t> df;  // query term → sentences holding it
+};
+
 class Index {
 public:
   // Built from doc, or read from the cache when doc was loaded from a file (content_hash).
@@ -38,7 +48,12 @@ public:
 
   // One hit per sentence that matches at least one term, best first (ties: document order).
   // Chrome sentences are left out unless include_chrome.
-  std::vector<SearchHit> search(const QueryTerms& q, std::size_t limit, bool include_chrome = false) const;
+  // corpus: rank by the statistics of a whole corpus this document is part of (the scores
+  // of all its documents then compare); nullptr: by this document's own.
+  std::vector<SearchHit> search(const QueryTerms& q, std::size_t limit, bool include_chrome = false,
+                                const CorpusStats* corpus = nullptr) const;
+  // Adds this document's sentences, terms and the document frequencies of q's terms.
+  void add_to_corpus(const QueryTerms& q, CorpusStats& corpus) const;
 
   // The features for one sentence, matching or not (score is their sum).
   SearchHit features(const QueryTerms& q, int sentence) const;

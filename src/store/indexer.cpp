@@ -1,4 +1,5 @@
 #include "store/indexer.hpp"
+#include <cstdio>
 #include "document/loader.hpp"
 #include "query/lexicon.hpp"
 #include "store/policy_record.hpp"
@@ -128,13 +129,27 @@ bool under_any(const std::string& abs_path, const std::vector<std::string>& root
   return false;
 }
 
-std::vector<FileState> files_to_index(const std::vector<std::string>& paths) {
-  for (const std::string& p : paths)
+// The path that decides a file's shard: relative to the first PATH argument (a folder)
+// holding it, else its file name.
+std::string shard_key(const std::string& abs_path, const std::vector<std::string>& roots) {
+  for (const std::string& root : roots) {
+    std::string dir = root.ends_with('/') ? root : root + "/";
+    if (abs_path.starts_with(dir)) return abs_path.substr(dir.size());
+  }
+  std::size_t slash = abs_path.rfind('/');
+  return slash == std::string::npos ? abs_path : abs_path.substr(slash + 1);
+}
+
+std::vector<FileState> files_to_index(const IndexOptions& options) {
+  for (const std::string& p : options.paths)
     if (p == "-") throw Error("-", 0, "index reads files and folders, not standard input: save it to a file first");
+  std::vector<std::string> roots;
+  for (const std::string& p : options.paths) roots.push_back(absolute_path(p));
   std::vector<FileState> files;
   std::unordered_set<std::string> seen;
-  for (const std::string& p : expand_policy_paths(paths)) {
+  for (const std::string& p : expand_policy_paths(options.paths)) {
     FileState f = file_state(p);
+    if (options.shard_count > 0 && shard_of(shard_key(f.abs_path, roots), options.shard_count) != options.shard) continue;
     if (seen.insert(f.abs_path).second) files.push_back(std::move(f));
   }
   return files;
@@ -245,8 +260,26 @@ private:
 };
 }  // namespace
 
+std::pair<unsigned, unsigned> parse_shard(const std::string& text) {
+  unsigned k = 0, n = 0;
+  char slash = 0, extra = 0;
+  if (std::sscanf(text.c_str(), "%u%c%u%c", &k, &slash, &n, &extra) != 3 || slash != '/' || k < 1 || k > n ||
+      text.find_first_not_of("0123456789/") != std::string::npos)
+    throw Error("--shard: expected K/N with 1 <= K <= N (e.g. 2/8), not '" + text + "'");
+  return {k, n};
+}
+
+unsigned shard_of(const std::string& relative_path, unsigned count) {
+  std::uint64_t h = 1469598103934665603ull;  // FNV-1a: the same on every machine and build
+  for (unsigned char c : relative_path) h = (h ^ c) * 1099511628211ull;
+  // FNV's low bits barely differ between short names alike ("a.md", "b.md"): MurmurHash3's
+  // finaliser mixes every bit into them before the modulo.
+  h ^= h >> 33, h *= 0xff51afd7ed558ccdull, h ^= h >> 33, h *= 0xc4ceb9fe1a85ec53ull, h ^= h >> 33;
+  return static_cast<unsigned>(h % count) + 1;
+}
+
 IndexReport index_policies(const IndexOptions& options) {
-  std::vector<FileState> files = files_to_index(options.paths);
+  std::vector<FileState> files = files_to_index(options);
   check_encoding_name(options.encoding);
   Run run(options, std::move(files));
   return run.run();

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace policyq::store {
@@ -27,6 +28,9 @@ struct IndexOptions {
   unsigned jobs = 0;               // worker threads; 0: one per core
   bool force = false;              // analyse every file again, changed or not
   std::size_t batch = 32;          // policies per transaction
+  // --shard K/N: only the files whose relative path hashes to K of N (shard_count 0: all).
+  // Indexing shards 1/N … N/N into N databases and merging them gives the one database.
+  unsigned shard = 0, shard_count = 0;
   std::function<void(const Error&)> on_error;            // a file skipped, and why
   std::function<void(const std::string&)> on_warning;
   std::function<void(const IndexProgress&)> on_progress;  // after each file
@@ -38,6 +42,13 @@ struct IndexReport {
   std::uint64_t bytes = 0;   // their size
   bool created = false;      // the database (or its tables) was made by this run
 };
+
+// "K/N" → (K, N), 1 ≤ K ≤ N; throws Error naming --shard otherwise.
+std::pair<unsigned, unsigned> parse_shard(const std::string& text);
+// The shard (1 … count) of a file: by FNV-1a of its path relative to the PATH it was found
+// under (the file name for a file named itself), so that every machine splits a corpus
+// the same way wherever the corpus is mounted.
+unsigned shard_of(const std::string& relative_path, unsigned count);
 
 // Throws Error for what stops the whole run (paths missing, database locked, of another
 // schema, not a database, disk full); a file that cannot be read or decoded is reported
