@@ -74,6 +74,15 @@ int slot_cover(const Lexicon& lex, const std::vector<int>& want, const std::vect
   return best;
 }
 
+// The concepts of one kind the whole sentence names cover the question's slot fully
+// (whatever the extractor attached to the practice).
+bool sentence_covers(const Lexicon& lex, const SentenceFacts& f, Kind kind, const std::vector<int>& want) {
+  std::vector<int> named;
+  for (int c : f.concepts)
+    if (lex.entry(c).kind == kind) named.push_back(c);
+  return !named.empty() && slot_cover(lex, want, named, false) == 2;
+}
+
 // Only aggregated or de-identified data: a limit on an affirmation.
 bool only_aggregates(const Practice& p, const Lexicon& lex) {
   if (contains(p.conditions, "aggregated or non-identifying")) return true;
@@ -325,10 +334,7 @@ bool make_claim(const Question& q, const Practice& p, const SentenceFacts& f, co
   // names as the actor ("ad networks may use cookies to collect information during your
   // visit"): the lexicon's recipients the sentence names stand for it.
   if (p.actor == "third_party" && recipient < 2 && !q.recipient.empty()) {
-    std::vector<int> named;
-    for (int c : f.concepts)
-      if (lex.entry(c).kind == Kind::recipient) named.push_back(c);
-    if (slot_cover(lex, q.recipient, named, false) == 2 && !named.empty()) recipient = 2;
+    if (sentence_covers(lex, f, Kind::recipient, q.recipient)) recipient = 2;
   }
   // Aggregated or de-identified data answers a question about personal data in general,
   // with that limit (only_aggregates makes the claim conditional).
@@ -337,12 +343,7 @@ bool make_claim(const Question& q, const Practice& p, const SentenceFacts& f, co
   // purpose the sentence names elsewhere counts (purposes in a list after a colon are often
   // not attached to the verb: "we use cookies to: (i) …; (ii) provide customized ads").
   int purpose = slot_cover(lex, q.purpose, p.purpose, false);
-  if (purpose < 2) {
-    std::vector<int> named;
-    for (int c : f.concepts)
-      if (lex.entry(c).kind == Kind::purpose) named.push_back(c);
-    if (slot_cover(lex, q.purpose, named, false) == 2 && !named.empty()) purpose = 2;
-  }
+  if (purpose < 2 && sentence_covers(lex, f, Kind::purpose, q.purpose)) purpose = 2;
   if (data == 0 || recipient == 0 || purpose == 0) return false;
   // A denial covers what it names and everything under it; an affirmation must name the
   // recipient and purpose asked (sharing with "third parties" does not say "advertisers").

@@ -81,11 +81,7 @@ void compare_parties(const Side& o, const Side& n, std::vector<Finding>& out) {
         fresh.push_back(name);
     if (fresh.empty()) continue;
     const Location at = sentence_location(n, j, "new");
-    bool already = false;  // a finding of medium or higher already points at this sentence
-    for (const Finding& f : out)
-      if (f.rank != "low")
-        for (const Location& l : f.locations) already = already || (l.role == "new" && l.line == at.line);
-    if (already) continue;
+    if (reported_at(out, at)) continue;
     std::string names;
     for (const std::string& s : fresh) names += (names.empty() ? "" : ", ") + s;
     Finding f = make_finding("party-added", 2, "New party in a data practice: " + shorten(names, 60),

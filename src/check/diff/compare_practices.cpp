@@ -28,20 +28,8 @@ struct Atom {
   std::string modality;   // may | will | must | ""
 };
 
-// The class an action is compared in ("rent" is a sale, "disclose" sharing); "" for
-// actions not compared.
 bool contains(const std::vector<std::string>& v, const std::string& x) {
   return std::find(v.begin(), v.end(), x) != v.end();
-}
-
-std::string action_class(const std::string& a) {
-  if (a == "share" || a == "disclose") return "share";
-  if (a == "sell" || a == "rent" || a == "trade") return "sell";
-  if (a == "transfer") return "transfer";
-  if (a == "collect" || a == "obtain" || a == "receive") return "collect";
-  if (a == "use" || a == "process") return "use";
-  if (a == "retain" || a == "store") return "retain";
-  return "";
 }
 
 // The atoms of compared sentence i (its facts analysed).
@@ -401,10 +389,7 @@ void compare_conditions(const Side& o, const Side& n, std::vector<Finding>& out)
     auto finding = [&](const char* rule, int rank, const std::string& title, const std::string& message,
                        const std::string& c, const std::string& action) {
       Finding f = make_finding(rule, rank, title, message);
-      f.locations.push_back(sentence_location(n, j, "new"));
-      f.locations.push_back(sentence_location(o, i, "old"));
-      f.extra["old"] = sentence_extra(o, i);
-      f.extra["new"] = sentence_extra(n, j);
+      locate_pair(f, o, i, n, j);
       f.extra["condition"] = c;
       f.extra["action"] = action;
       out.push_back(std::move(f));

@@ -80,10 +80,7 @@ Finding rule_changed_finding(const Side& o, int i, const Side& n, int j, const q
   const std::string message = after ? "The old wording kept data for as long as a criterion held; the new one states \"" + after->text + "\""
                                     : "The old wording stated \"" + before->text + "\"; the new one states no period";
   Finding f = make_finding("retention-changed", 2, title, message);
-  f.locations.push_back(sentence_location(n, j, "new"));
-  f.locations.push_back(sentence_location(o, i, "old"));
-  f.extra["old"] = sentence_extra(o, i);
-  f.extra["new"] = sentence_extra(n, j);
+  locate_pair(f, o, i, n, j);
   f.extra["direction"] = "rule";
   return f;
 }

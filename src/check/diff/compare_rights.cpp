@@ -1,6 +1,5 @@
 // compare_rights: user rights the new version no longer mentions. See passes.hpp.
 #include "check/diff/passes.hpp"
-#include "query/labels.hpp"
 #include "query/lists.hpp"
 
 #include <algorithm>
@@ -94,11 +93,7 @@ void compare_right_scopes(const Side& o, const Side& n, const query::Lexicon& le
       bool kept = false;
       for (int k : now->second.second) kept = kept || covers(n, k, scope, lex);
       if (kept) continue;
-      std::string what;
-      for (int c : scope) {
-        const std::string label = query::plain_label(lex, c);
-        if (what.find(label) == std::string::npos) what += (what.empty() ? "" : ", ") + label;
-      }
+      const std::string what = plain_labels(lex, scope);
       const std::string& label = old_right.first;
       out.push_back(right_finding(o, n, i, id, "User right narrowed: " + label + " (" + shorten(what, 60) + ")",
                                   "The old version offers a right (" + label + ") for " + what +

@@ -15,16 +15,10 @@ namespace {
 
 using query::Kind;
 
+// Handing data on: sharing, selling, transferring.
 bool handed_on(const std::string& action) {
-  return action == "share" || action == "disclose" || action == "sell" || action == "rent" || action == "trade" ||
-         action == "transfer";
-}
-
-// Actions whose scope diff compares (as compare_practices does): handing on, collecting,
-// using, keeping.
-bool compared_action(const std::string& a) {
-  return handed_on(a) || a == "collect" || a == "obtain" || a == "receive" || a == "use" || a == "process" ||
-         a == "retain" || a == "store";
+  const std::string cls = action_class(action);
+  return cls == "share" || cls == "sell" || cls == "transfer";
 }
 
 // A concept a scope is made of: a specific data type, recipient or purpose (not the
@@ -89,9 +83,9 @@ struct Scope {
 Scope widened_scope(const query::SentenceFacts& of, const query::SentenceFacts& nf, const query::Lexicon& lex) {
   Scope s;
   bool old_states = false, new_states = false;
-  for (const query::Practice& p : of.practices) old_states = old_states || (!p.negative && compared_action(p.action));
+  for (const query::Practice& p : of.practices) old_states = old_states || (!p.negative && !action_class(p.action).empty());
   for (const query::Practice& p : nf.practices)
-    if (!p.negative && compared_action(p.action)) {
+    if (!p.negative && !action_class(p.action).empty()) {
       new_states = true;
       s.hands_on = s.hands_on || handed_on(p.action);
     }
@@ -112,27 +106,6 @@ Scope widened_scope(const query::SentenceFacts& of, const query::SentenceFacts& 
   return s;
 }
 
-// A line of a finding already reported at medium or higher for this sentence pair.
-bool reported(const std::vector<Finding>& out, const Location& at) {
-  for (const Finding& f : out)
-    if (f.rank != "low")
-      for (const Location& l : f.locations)
-        if (l.role == at.role && l.line == at.line) return true;
-  return false;
-}
-
-std::string labels(const query::Lexicon& lex, const std::vector<int>& cs) {
-  std::vector<std::string> seen;
-  std::string out;
-  for (int c : cs) {
-    std::string label = query::plain_label(lex, c);
-    if (std::find(seen.begin(), seen.end(), label) != seen.end()) continue;
-    out += (out.empty() ? "" : ", ") + label;
-    seen.push_back(std::move(label));
-  }
-  return out;
-}
-
 }  // namespace
 
 void compare_scope(const Side& o, const Side& n, const query::Lexicon& lex, std::vector<Finding>& out) {
@@ -142,17 +115,14 @@ void compare_scope(const Side& o, const Side& n, const query::Lexicon& lex, std:
     const Scope s = widened_scope(o.facts[static_cast<std::size_t>(i)], n.facts[static_cast<std::size_t>(j)], lex);
     if (s.added.empty()) continue;
     const Location at = sentence_location(n, j, "new");
-    if (reported(out, at)) continue;
+    if (reported_at(out, at)) continue;
     bool high = false;
     for (int c : s.added) high = high || (s.hands_on && exposing(lex, c));
     const int rank = s.swapped ? 1 : high ? 3 : 2;
-    const std::string what = labels(lex, s.added);
+    const std::string what = plain_labels(lex, s.added);
     Finding f = make_finding("practice-widened", rank, "Practice now covers: " + shorten(what),
                              "The reworded sentence states its practice for more than the old wording did: " + what);
-    f.locations.push_back(at);
-    f.locations.push_back(sentence_location(o, i, "old"));
-    f.extra["old"] = sentence_extra(o, i);
-    f.extra["new"] = sentence_extra(n, j);
+    locate_pair(f, o, i, n, j);
     f.extra["added"] = nlohmann::json::array();
     for (int c : s.added) f.extra["added"].push_back({{"concept", lex.entry(c).id}, {"label", query::plain_label(lex, c)}});
     out.push_back(std::move(f));

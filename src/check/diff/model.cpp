@@ -1,6 +1,7 @@
 // The model the passes share: the sides, and where findings point. See model.hpp.
 #include "check/diff/model.hpp"
 #include "check/diff.hpp"
+#include "query/labels.hpp"
 
 #include <algorithm>
 #include <cstring>
@@ -138,6 +139,43 @@ Location removal_point(const Side& o, const Side& n, int i) {
       return Location{n.doc->name, l, l, "", "new"};
     }
   return Location{n.doc->name, 1, 1, "", "new"};
+}
+
+std::string action_class(const std::string& a) {
+  if (a == "share" || a == "disclose") return "share";
+  if (a == "sell" || a == "rent" || a == "trade") return "sell";
+  if (a == "transfer") return "transfer";
+  if (a == "collect" || a == "obtain" || a == "receive") return "collect";
+  if (a == "use" || a == "process") return "use";
+  if (a == "retain" || a == "store") return "retain";
+  return "";
+}
+
+void locate_pair(Finding& f, const Side& o, int i, const Side& n, int j) {
+  f.locations.push_back(sentence_location(n, j, "new"));
+  f.locations.push_back(sentence_location(o, i, "old"));
+  f.extra["old"] = sentence_extra(o, i);
+  f.extra["new"] = sentence_extra(n, j);
+}
+
+bool reported_at(const std::vector<Finding>& out, const Location& at) {
+  for (const Finding& f : out)
+    if (f.rank != "low")
+      for (const Location& l : f.locations)
+        if (l.role == at.role && l.line == at.line) return true;
+  return false;
+}
+
+std::string plain_labels(const query::Lexicon& lex, const std::vector<int>& concepts) {
+  std::vector<std::string> seen;
+  std::string out;
+  for (int c : concepts) {
+    std::string label = query::plain_label(lex, c);
+    if (std::find(seen.begin(), seen.end(), label) != seen.end()) continue;
+    out += (out.empty() ? "" : ", ") + label;
+    seen.push_back(std::move(label));
+  }
+  return out;
 }
 
 }  // namespace policyq::check::diff

@@ -91,5 +91,16 @@ Location sentence_location(const Side& s, int i, const char* role);
 nlohmann::json sentence_extra(const Side& s, int i);
 // Where old sentence i would be in the new version (a line of the new file, no quote).
 Location removal_point(const Side& o, const Side& n, int i);
+// Points f at new sentence j and the old sentence i it was reworded from: locations (new
+// first) and the "new" / "old" JSON fields.
+void locate_pair(Finding& f, const Side& o, int i, const Side& n, int j);
+// A finding ranked medium or higher already names this place (same role, same line).
+bool reported_at(const std::vector<Finding>& out, const Location& at);
+
+// The class an action is compared in ("rent" is a sale, "disclose" sharing); "" for
+// actions not compared.
+std::string action_class(const std::string& action);
+// The plain labels of concepts, each once, joined by ", ".
+std::string plain_labels(const query::Lexicon& lex, const std::vector<int>& concepts);
 
 }  // namespace policyq::check::diff
