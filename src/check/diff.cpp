@@ -105,6 +105,7 @@ const std::vector<RuleInfo>& diff_rules() {
       {"party-added", "A changed sentence names a company in a data practice that the old version never names", Severity::warning},
       {"practice-denied", "The new version denies a practice the old did not deny", Severity::info},
       {"retention-changed", "A retention period changed (longer: high, shorter: low)", Severity::error},
+      {"age-changed", "The age limit a reworded sentence names changed (\"children under 18\" -> \"under 13\"; lowered: medium)", Severity::warning},
       {"condition-dropped", "A condition on a practice (\"with your consent\") is gone or loosened (consent -> opt-out)", Severity::error},
       {"condition-added", "A protective condition on a practice is new or tightened (opt-out -> consent)", Severity::info},
       {"right-removed", "A user right the old version described is no longer mentioned", Severity::warning},
@@ -210,6 +211,7 @@ Report diff_documents(const Document& old_doc, const Document& new_doc, const Di
     analyze_practices(o, n, lex);
     compare_practices(o, n, lex, practice);
     compare_retention(o, n, practice);
+    compare_ages(o, n, practice);
     compare_conditions(o, n, practice);
     compare_rights(o, n, practice);
     compare_right_scopes(o, n, lex, practice);

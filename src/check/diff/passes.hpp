@@ -11,6 +11,7 @@
 //   analyze_practices        the facts (practices, periods) of every body sentence          compare_practices.cpp
 //   compare_practices        polarity-flipped, denial-removed, practice-affirmed / -denied  compare_practices.cpp
 //   compare_retention        retention-changed                                              compare_retention.cpp
+//   compare_ages             age-changed (the age limit of a reworded sentence)             compare_ages.cpp
 //   compare_conditions       condition-dropped (gone or loosened), condition-added          compare_practices.cpp
 //   compare_scope            practice-widened                                               compare_scope.cpp
 //   compare_parties          party-added                                                    compare_parties.cpp
@@ -46,6 +47,8 @@ void analyze_practices(Side& o, Side& n, const query::Lexicon& lex);
 // Practice findings, read off the facts of changed sentences.
 void compare_practices(const Side& o, const Side& n, const query::Lexicon& lex, std::vector<Finding>& out);
 void compare_retention(const Side& o, const Side& n, std::vector<Finding>& out);
+// The age limit a reworded sentence names ("children under 18" -> "under 13").
+void compare_ages(const Side& o, const Side& n, std::vector<Finding>& out);
 void compare_conditions(const Side& o, const Side& n, std::vector<Finding>& out);
 void compare_rights(const Side& o, const Side& n, std::vector<Finding>& out);
 // A right still mentioned, no longer offered for the data or recipients a removed or
