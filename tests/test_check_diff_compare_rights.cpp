@@ -105,3 +105,39 @@ TEST_CASE("rights: Shine the Light and independent recourse are rights of their 
   CHECK(ids.count("know_marketing_disclosures"));
   CHECK(ids.count("independent_recourse"));
 }
+
+namespace {
+std::vector<check::Finding> right_routes(DiffPasses& d) {
+  d.analyzed();
+  std::vector<check::Finding> out;
+  compare_right_routes(d.o, d.n, out);
+  return out;
+}
+const std::string ads_opt_out =
+    "You may opt out of personalized advertising from other companies. To opt out, visit "
+    "[optout.example-alliance.org](https://optout.example-alliance.org/) or "
+    "[the choices page](https://www.example-choices.eu/).\n\n";
+}  // namespace
+
+TEST_CASE("compare right routes: a site an opt-out was offered through, named nowhere in the new version, is right-removed") {
+  DiffPasses d(head + ads_opt_out + complaint,
+               head + "You may opt out of personalized advertising from other companies. To opt out, visit "
+                      "[the choices page](https://www.example-choices.eu/).\n\n" + complaint);
+  auto out = right_routes(d);
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].rule == "right-removed");
+  CHECK(out[0].rank == "medium");
+  CHECK(out[0].extra["sites"] == std::vector<std::string>{"optout.example-alliance.org"});
+  CHECK(out[0].locations[0].role == "new");
+  CHECK(out[0].locations[0].line == 7);
+}
+
+TEST_CASE("compare right routes: a site still named elsewhere, or a paragraph not changed, is no finding") {
+  DiffPasses moved(head + ads_opt_out + complaint,
+                   head + "You may opt out of personalized advertising from other companies. To opt out, visit "
+                          "[the choices page](https://www.example-choices.eu/).\n\n" + complaint +
+                          "\nMore choices: https://optout.example-alliance.org/\n");
+  CHECK(right_routes(moved).empty());
+  DiffPasses same(head + ads_opt_out + complaint, head + ads_opt_out + complaint + "\nWe added a sentence.\n");
+  CHECK(right_routes(same).empty());
+}

@@ -3,6 +3,8 @@
 #include "query/lists.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <set>
 #include <map>
 #include <string>
 #include <vector>
@@ -70,7 +72,69 @@ Finding right_finding(const Side& o, const Side& n, int i, const std::string& id
   return f;
 }
 
+// The web addresses (hosts, "www." dropped, lower case) written in source lines first..last
+// of doc: a link's target as well as its text.
+std::vector<std::string> hosts_in(const Document& doc, int first, int last) {
+  std::vector<std::string> out;
+  for (int line = first; line <= last && line <= doc.line_count; ++line) {
+    const std::string_view text = doc.line(line);
+    for (std::size_t at = text.find("://"); at != std::string_view::npos; at = text.find("://", at + 3)) {
+      std::size_t b = at + 3, e = b;
+      while (e < text.size() && (std::isalnum(static_cast<unsigned char>(text[e])) || text[e] == '.' || text[e] == '-')) ++e;
+      std::string host(text.substr(b, e - b));
+      std::transform(host.begin(), host.end(), host.begin(), [](unsigned char c) { return std::tolower(c); });
+      if (host.rfind("www.", 0) == 0) host.erase(0, 4);
+      while (!host.empty() && host.back() == '.') host.pop_back();
+      if (host.find('.') != std::string::npos && std::find(out.begin(), out.end(), host) == out.end()) out.push_back(host);
+    }
+  }
+  return out;
+}
+
+bool source_names(const Document& doc, const std::string& host) {
+  std::string lower = doc.source;
+  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+  return lower.find(host) != std::string::npos;
+}
+
 }  // namespace
+
+// A way to exercise a right that the new version no longer offers: a paragraph stating a
+// right links to a site ("optout.networkadvertising.org") that the new version nowhere
+// names, and the paragraph changed. One finding per paragraph, at its first changed sentence.
+void compare_right_routes(const Side& o, const Side& n, std::vector<Finding>& out) {
+  const Document& od = *o.doc;
+  std::vector<int> compared_at(od.sentences.size(), -1);
+  for (int i = 0; i < o.size(); ++i) compared_at[static_cast<std::size_t>(o.sents[static_cast<std::size_t>(i)])] = i;
+  std::set<int> blocks_done;
+  for (const auto& [id, right] : rights_of(o)) {
+    for (int i : right.second) {
+      const int b = o.sentence(i).block;
+      if (!o.body(i) || !blocks_done.insert(b).second) continue;
+      const Block& block = od.blocks[static_cast<std::size_t>(b)];
+      int first_changed = -1;
+      for (int s : block.sentences)
+        if (int k = compared_at[static_cast<std::size_t>(s)]; k >= 0 && o.reportable(k) && o.changed(k)) {
+          first_changed = k;
+          break;
+        }
+      if (first_changed < 0) continue;
+      std::vector<std::string> gone;
+      for (const std::string& host : hosts_in(od, block.first_line, block.last_line))
+        if (!source_names(*n.doc, host)) gone.push_back(host);
+      if (gone.empty()) continue;
+      std::string sites;
+      for (const std::string& h : gone) sites += (sites.empty() ? "" : ", ") + h;
+      const std::string& label = right.first;
+      Finding f = right_finding(o, n, first_changed, id, "Way to exercise a right removed: " + label + " (" + shorten(sites, 60) + ")",
+                                "The old version offers a right (" + label + ") through " + sites +
+                                    "; the new version no longer names it");
+      if (reported_at(out, f.locations.front())) continue;
+      f.extra["sites"] = gone;
+      out.push_back(std::move(f));
+    }
+  }
+}
 
 // A right the new version still mentions, but no longer for what one removed or reworded
 // sentence offered it for: "you can limit device identifiers being shared with advertisers"
