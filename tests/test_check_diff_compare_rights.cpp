@@ -141,3 +141,28 @@ TEST_CASE("compare right routes: a site still named elsewhere, or a paragraph no
   DiffPasses same(head + ads_opt_out + complaint, head + ads_opt_out + complaint + "\nWe added a sentence.\n");
   CHECK(right_routes(same).empty());
 }
+
+namespace {
+std::vector<check::Finding> right_limits(DiffPasses& d) {
+  d.analyzed();
+  std::vector<check::Finding> out;
+  compare_right_limits(d.o, d.n, out);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("compare right limits: a choice reworded to reach only some of what it reached is right-removed at the new wording") {
+  DiffPasses d(head + "A setting lets you control whether information about your activity on other sites is saved in your account.\n",
+               head + "A setting lets you control whether some information about your activity on other sites is saved in your account.\n");
+  auto out = right_limits(d);
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].rule == "right-removed");
+  CHECK(out[0].rank == "medium");
+  CHECK(out[0].locations[0].role == "new");
+  CHECK(out[0].title.find("\"some\"") != std::string::npos);
+  DiffPasses kept(head + "You can control whether some information is saved in your account.\n",
+                  head + "You can easily control whether some information is saved in your account.\n");
+  CHECK(right_limits(kept).empty());  // the limit was there already
+  DiffPasses not_a_right(head + "We keep information about your visits.\n", head + "We keep some information about your visits.\n");
+  CHECK(right_limits(not_a_right).empty());
+}

@@ -216,6 +216,7 @@ Report diff_documents(const Document& old_doc, const Document& new_doc, const Di
     compare_rights(o, n, practice);
     compare_right_scopes(o, n, lex, practice);
     compare_right_routes(o, n, practice);
+    compare_right_limits(o, n, practice);
     compare_scope(o, n, lex, practice);
     compare_parties(o, n, practice);
   }

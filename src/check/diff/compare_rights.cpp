@@ -97,7 +97,44 @@ bool source_names(const Document& doc, const std::string& host) {
   return lower.find(host) != std::string::npos;
 }
 
+// The words that limit what a right reaches ("control whether some information … is saved").
+std::set<std::string> limiting_words(const std::string& text) {
+  static const std::set<std::string> limiting = {"some", "certain", "limited", "select", "selected", "part", "parts", "partially"};
+  std::set<std::string> out;
+  for (const query::Word& w : query::tokenize(text))
+    if (limiting.count(w.folded)) out.insert(w.folded);
+  return out;
+}
+
 }  // namespace
+
+// A right or choice a reworded sentence still offers the reader, now limited by a word its
+// old wording did not have: "lets you control whether information … is saved" -> "whether
+// some information". Both wordings read as a right (the rights cues of `ask`) and address
+// "you".
+void compare_right_limits(const Side& o, const Side& n, std::vector<Finding>& out) {
+  const query::Lexicon& lex = query::Lexicon::builtin();
+  const int rights = lex.find(query::Kind::intent, "rights");
+  auto offers = [&](const Side& side, int k) {
+    const auto& f = side.facts[static_cast<std::size_t>(k)];
+    if (std::find(f.intents.begin(), f.intents.end(), rights) == f.intents.end()) return false;
+    return std::any_of(f.words.begin(), f.words.end(), [](const query::Word& w) { return w.folded == "you"; });
+  };
+  for (int j = 0; j < n.size(); ++j) {
+    const int i = reworded_partner(n, j);
+    if (i < 0 || !n.reportable(j) || !o.reportable(i) || !offers(o, i) || !offers(n, j)) continue;
+    const std::set<std::string> was = limiting_words(o.sentence(i).text);
+    std::string added;
+    for (const std::string& w : limiting_words(n.sentence(j).text))
+      if (!was.count(w)) added += (added.empty() ? "\"" : ", \"") + w + "\"";
+    if (added.empty()) continue;
+    Finding f = make_finding("right-removed", 2, "Choice limited: now " + added + ": " + shorten(n.sentence(j).text, 60),
+                             "The reworded sentence still offers a right or choice, limited by " + added);
+    locate_pair(f, o, i, n, j);
+    if (reported_at(out, f.locations.front())) continue;
+    out.push_back(std::move(f));
+  }
+}
 
 // A way to exercise a right that the new version no longer offers: a paragraph stating a
 // right links to a site ("optout.networkadvertising.org") that the new version nowhere

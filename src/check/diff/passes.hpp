@@ -18,6 +18,7 @@
 //   compare_rights           right-removed (a right no longer mentioned)                    compare_rights.cpp
 //   compare_right_scopes     right-removed (a right no longer offered for what it was)      compare_rights.cpp
 //   compare_right_routes     right-removed (a site the right was exercised through, gone)   compare_rights.cpp
+//   compare_right_limits     right-removed (a right now limited: "some", "certain")         compare_rights.cpp
 //   order_findings, summarize                                                               ../diff.cpp
 //
 // The matching passes write the Sides' match / how / similarity and the SectionMatch;
@@ -57,6 +58,8 @@ void compare_rights(const Side& o, const Side& n, std::vector<Finding>& out);
 void compare_right_scopes(const Side& o, const Side& n, const query::Lexicon& lex, std::vector<Finding>& out);
 // A changed paragraph stating a right links to a site the new version nowhere names.
 void compare_right_routes(const Side& o, const Side& n, std::vector<Finding>& out);
+// A reworded sentence still stating a right, limited by a new word ("some", "certain").
+void compare_right_limits(const Side& o, const Side& n, std::vector<Finding>& out);
 // Data, recipients or purposes a reworded sentence adds to a practice it keeps stating
 // (after the passes above: a sentence they reported at medium or higher is not reported again).
 void compare_scope(const Side& o, const Side& n, const query::Lexicon& lex, std::vector<Finding>& out);
