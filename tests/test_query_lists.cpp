@@ -128,6 +128,23 @@ TEST_CASE("rights list: delete, opt out of sale and marketing e-mail are told ap
   CHECK(items_for(doc, "What rights do I have?").size() == items.size());
 }
 
+TEST_CASE("rights list: Shine the Light is learning what was disclosed for direct marketing, not opting out of it") {
+  Document doc = parse_document("rights.md",
+                                "# California\n\n"
+                                "If you are a California resident, you can request a notice disclosing the categories of "
+                                "personal information we shared with third parties for their direct marketing purposes.\n\n"
+                                "You may opt out of our sharing of your personal information with unaffiliated third parties "
+                                "for the third parties' direct marketing purposes.\n");
+  std::vector<Item> items = find_rights(doc, answer_facts(doc));
+  const Item* know = find(items, "know_marketing_disclosures");
+  const Item* opt_out = find(items, "opt_out_of_sharing");
+  REQUIRE(know);
+  REQUIRE(opt_out);
+  REQUIRE(know->sentences.size() == 1);
+  CHECK(line_of(doc, know->sentences[0]) == 3);
+  CHECK(line_of(doc, opt_out->sentences[0]) == 5);
+}
+
 TEST_CASE("place list: where data is stored and the transfer mechanism, not where the user is") {
   Document doc = parse_document("places.md",
                                 "# International Transfers\n\n"

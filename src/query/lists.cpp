@@ -571,8 +571,11 @@ std::vector<Item> find_rights(const Document& doc, const std::vector<SentenceFac
        {"restrict ** processing", "restriction of ** processing", "restrict the use", "restrict our use",
         "limit the use of your sensitive", "restrict the processing", "right to ** restrict*", "restrict how"}},
       {"know_marketing_disclosures", "learn who received your data for their own marketing (Shine the Light)",
-       {"shine the light", "request ** notice ** disclos*", "request ** information ** direct marketing",
-        "for their ** direct marketing", "for their own direct marketing", "third parties ** direct marketing purposes"}},
+       // learning what was disclosed, not stopping it: "opt out of our sharing … for the third
+       // parties' direct marketing purposes" is an opt-out of sharing
+       {"shine the light", "request ** notice ** disclos*", "request ** information ** disclos*",
+        "request ** information ** direct marketing", "information regarding ** disclos* ** direct marketing",
+        "notice ** categories ** direct marketing", "1798.83"}},
       {"independent_recourse", "take a complaint to an independent dispute resolution body",
        {"dispute resolution", "independent recourse", "recourse mechanism", "refer ** complaints"}},
       {"right_to_complain", "complain to a data protection authority",
