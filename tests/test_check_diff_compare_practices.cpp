@@ -190,3 +190,13 @@ TEST_CASE("compare practices: aggregates handed on anew are low; personal data w
   REQUIRE(!out.empty());
   CHECK(out[0].rank == "high");
 }
+
+TEST_CASE("compare practices: another company now using the data is a medium practice-affirmed") {
+  const std::string ads = "Advertising companies collect information about your activity on our site to show you our ads.\n\n";
+  DiffPasses d(intro + ads, intro + ads + "These advertising companies may also use information they collect for others' advertising purposes.\n");
+  auto out = practices(d);
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].rule == "practice-affirmed");
+  CHECK(out[0].rank == "medium");
+  CHECK(out[0].title.find("third party: may use") != std::string::npos);
+}

@@ -589,3 +589,17 @@ TEST_CASE("word senses the lexicon reads by form: a user agent is no agent, 'off
   REQUIRE(keep);
   CHECK(has(ids(keep->data), "user_content"));
 }
+
+TEST_CASE("a purpose after a defining relative clause is the purpose of the verb before it") {
+  auto f = analyze_sentence("These advertising companies may also use information they collect for their own advertising purposes.");
+  const Practice* use = find_action(f, "use");
+  REQUIRE(use);
+  CHECK(use->actor == "third_party");
+  CHECK(has(ids(use->purpose), "advertising"));
+  // what the clause's own words say stays the clause's: "the information you share with us" is no sale's recipient
+  auto g = analyze_sentence("We do not sell or profit from the information you share with us.");
+  const Practice* sell = find_action(g, "sell");
+  REQUIRE(sell);
+  CHECK(sell->negative);
+  CHECK(sell->recipient.empty());
+}

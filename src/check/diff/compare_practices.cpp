@@ -318,6 +318,9 @@ int affirmation_rank(const Atom& a, bool specific, const PracticeContext& pc) {
     if (!specific) return 0;
     return (pc.exposed_recipient(a.rec) || pc.sensitive_data(a.data)) ? 3 : 2;
   }
+  // Another company using the data ("these advertising companies may also use information
+  // they collect for others' advertising purposes"): what data handed on is then used for.
+  if (a.cls == "use" && a.actor == "third_party" && a.data >= 0) return 2;
   if (a.data < 0 || pc.generic(a.data)) return 0;
   return pc.sensitive_data(a.data) ? 2 : 1;
 }

@@ -142,7 +142,7 @@ void attach_recipients_and_purposes(const SentenceModel& s, const ActionGroup& g
   }
   for (int p : s.purposes) {
     const Match& pm = M[p];
-    if (pm.begin >= g.last_end && pm.end <= c.object_end) {
+    if (pm.begin >= g.last_end && pm.end <= c.purpose_end) {
       rd.purpose.push_back(pm.cid);
     }
   }

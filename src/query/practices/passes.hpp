@@ -40,6 +40,7 @@ struct Clause {
   int end = 0;         // the clause mark that ends it, or n
   int pre_begin = 0;   // the words before the verb: from the clause start or the previous group's end
   int object_end = 0;  // the object region [last_end, object_end): up to the next verb or the clause end
+  int purpose_end = 0; // purposes of the group end here: object_end, or past a defining relative clause
 };
 
 // What the passes read of one group, filled in pipeline order; its practices are made from it.

@@ -2,6 +2,8 @@
 // which words each group governs.
 #include "query/practices/passes.hpp"
 
+#include <algorithm>
+
 namespace policyq::query::passes {
 using std::string_view_literals::operator""sv;
 
@@ -31,6 +33,21 @@ bool reduced_relative(const std::vector<Word>& W, int first, int last_end) {
   const Word& before = W[static_cast<std::size_t>(first - 1)];
   if (!participle || before.punct || not_noun.count(before.folded)) return false;
   return link.count(W[static_cast<std::size_t>(last_end)].folded) > 0;
+}
+
+// "information they collect", "the data (that) we receive": a subject and its verb right
+// after the data they define. The clause is a relative one inside the object of the verb
+// before it ("use information they collect for their advertising purposes"), not its end.
+bool defining_relative(const SentenceModel& s, int first) {
+  const auto& M = s.matches;
+  for (int sj : s.subjects) {
+    if (M[sj].end != first) continue;
+    int j = M[sj].begin - 1;
+    if (j >= 0 && (s.words[static_cast<std::size_t>(j)].folded == "that" || s.words[static_cast<std::size_t>(j)].folded == "which")) --j;
+    for (int d : s.datas)
+      if (M[d].end == j + 1) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -127,9 +144,14 @@ Clause find_clause(const SentenceModel& s, const std::vector<ActionGroup>& group
     c.object_end = groups[gi + 1].first;
     // "We share information gathered by cookies with our partners": a participle that
     // describes the object ends nothing; the object runs on to the next verb.
-    if (reduced_relative(s.words, groups[gi + 1].first, groups[gi + 1].last_end))
-      c.object_end = gi + 2 < groups.size() && groups[gi + 2].first < c.end ? groups[gi + 2].first : c.end;
+    const int after_next = gi + 2 < groups.size() && groups[gi + 2].first < c.end ? groups[gi + 2].first : c.end;
+    if (reduced_relative(s.words, groups[gi + 1].first, groups[gi + 1].last_end)) c.object_end = after_next;
+    // "use information they collect for their advertising purposes": the purpose after a
+    // defining relative clause is the purpose of the verb before it (what the clause's own
+    // words say — "you share with us" — stays the clause's).
+    else if (defining_relative(s, groups[gi + 1].first)) c.purpose_end = after_next;
   }
+  c.purpose_end = std::max(c.purpose_end, c.object_end);
   return c;
 }
 
