@@ -200,3 +200,11 @@ TEST_CASE("compare practices: another company now using the data is a medium pra
   CHECK(out[0].rank == "medium");
   CHECK(out[0].title.find("third party: may use") != std::string::npos);
 }
+
+TEST_CASE("compare practices: inferences newly generated about the user are a medium practice-affirmed") {
+  DiffPasses d(intro, intro + "We also generate inferences about your preferences from your activity.\n");
+  auto out = practices(d);
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].rule == "practice-affirmed");
+  CHECK(out[0].rank == "medium");
+}

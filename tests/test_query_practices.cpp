@@ -603,3 +603,11 @@ TEST_CASE("a purpose after a defining relative clause is the purpose of the verb
   CHECK(sell->negative);
   CHECK(sell->recipient.empty());
 }
+
+TEST_CASE("inferences a company generates about a person are data it obtains; 'inferred' alone is still the verb") {
+  auto f = analyze_sentence("We generate insights and inferences about your preferences based on the content you provide.");
+  REQUIRE(!f.practices.empty());
+  CHECK(has(ids(f.practices[0].data), "inferences"));
+  auto g = analyze_sentence("Advertisers may infer your interests from the ads you click.");
+  for (const Practice& p : g.practices) CHECK_FALSE(has(ids(p.data), "inferences"));
+}

@@ -92,10 +92,11 @@ struct PracticeContext {
     int want = lex.find(kind, kind_id);
     return c >= 0 && want >= 0 && lex.is_a(c, want);
   }
-  // Data and recipients that make a new sharing high rather than medium.
+  // Data and recipients that make a new sharing high rather than medium (and a new
+  // collection medium rather than low: inferences are a profile of the person).
   bool sensitive_data(int d) const {
     for (const char* id : {"location", "health", "biometric", "financial", "children_data", "identity_document", "sensitive",
-                           "audio_visual", "contacts"})
+                           "audio_visual", "contacts", "inferences"})
       if (is_under(d, id, query::Kind::data)) return true;
     return false;
   }
