@@ -760,7 +760,7 @@ TEST_CASE("cli diff: standard input for one side; errors exit 2") {
   CHECK(run_policyq("diff " + shell_quote(a) + " " + shell_quote(a) + " --format xml").status == 2);
 }
 
-TEST_CASE("diff: a version in a language without practice rules says practices were not compared") {
+TEST_CASE("diff: French versions are compared by their practices: a denial turned into a sale is high") {
   const std::string fr_old =
       "# Politique de confidentialité\n\nNous collectons votre adresse e-mail lorsque vous créez un compte sur notre site. "
       "Nous ne vendons pas vos données personnelles à des tiers.\n\nVous pouvez nous contacter à tout moment pour "
@@ -770,10 +770,28 @@ TEST_CASE("diff: a version in a language without practice rules says practices w
       "Nous pouvons vendre vos données personnelles à nos partenaires publicitaires.\n\nVous pouvez nous contacter à "
       "tout moment pour exercer vos droits sur vos données.\n";
   Report r = diff_texts(fr_old, fr_new);
+  CHECK_FALSE(find_rule(r, "not-analysed"));
+  CHECK_FALSE(r.summary.contains("not_analysed"));
+  const Finding* flipped = find_rule(r, "polarity-flipped");
+  REQUIRE(flipped);
+  CHECK(flipped->rank == "high");
+  CHECK(flipped->locations[0].quote == "Nous pouvons vendre vos données personnelles à nos partenaires publicitaires.");
+}
+
+TEST_CASE("diff: a version in a language without practice rules says practices were not compared") {
+  const std::string de_old =
+      "# Datenschutzerklärung\n\nWir erheben Ihre E-Mail-Adresse, wenn Sie ein Konto auf unserer Website erstellen. "
+      "Wir verkaufen Ihre personenbezogenen Daten nicht an Dritte.\n\nSie können uns jederzeit kontaktieren, um "
+      "Ihre Rechte an Ihren Daten auszuüben.\n";
+  const std::string de_new =
+      "# Datenschutzerklärung\n\nWir erheben Ihre E-Mail-Adresse, wenn Sie ein Konto auf unserer Website erstellen. "
+      "Wir können Ihre personenbezogenen Daten an unsere Werbepartner verkaufen.\n\nSie können uns jederzeit "
+      "kontaktieren, um Ihre Rechte an Ihren Daten auszuüben.\n";
+  Report r = diff_texts(de_old, de_new);
   const Finding* note = find_rule(r, "not-analysed");
   REQUIRE(note);
   CHECK(note->rank == "low");
-  CHECK(note->title.find("French") != std::string::npos);
-  CHECK(r.summary["not_analysed"]["language"] == "fr");
+  CHECK(note->title.find("German") != std::string::npos);
+  CHECK(r.summary["not_analysed"]["language"] == "de");
   for (const Finding& f : r.findings) CHECK(f.rank != "high");  // no practice read from words it cannot read
 }

@@ -42,3 +42,21 @@ TEST_CASE("compare parties: a company the old version named, a law or a place, o
   DiffPasses plain(intro, intro + "Our offices are run by Acme Holdings in Dublin.\n");
   CHECK(parties(plain).empty());
 }
+
+TEST_CASE("compare parties: every company of a list is named, and a sentence naming a kind of recipient is about a practice") {
+  const std::string ads = "We share your device identifier with advertising partners, such as Rokt.\n\n";
+  DiffPasses d(intro + ads + "This includes advertising partners such as Rokt.\n",
+               intro + ads + "This includes advertising partners, such as Google, Criteo and Rokt.\n");
+  auto out = parties(d);
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].extra["parties"] == std::vector<std::string>{"Google", "Criteo"});
+}
+
+TEST_CASE("compare parties: French lists of companies ('tels que Google, Criteo ainsi que Rokt')") {
+  const std::string fr = "# Confidentialité\n\nNous collectons votre adresse e-mail.\n\n";
+  DiffPasses d(fr + "Nous partageons des données avec des intermédiaires publicitaires, tels que Rokt.\n",
+               fr + "Nous partageons des données avec des intermédiaires publicitaires, tels que Criteo ainsi que Rokt.\n");
+  auto out = parties(d);
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].extra["parties"] == std::vector<std::string>{"Criteo"});
+}

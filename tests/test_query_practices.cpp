@@ -611,3 +611,33 @@ TEST_CASE("inferences a company generates about a person are data it obtains; 'i
   auto g = analyze_sentence("Advertisers may infer your interests from the ads you click.");
   for (const Practice& p : g.practices) CHECK_FALSE(has(ids(p.data), "inferences"));
 }
+
+TEST_CASE("French practices: a denial with ne ... pas, a passive hand-over to partners, a condition of consent") {
+  auto denial = analyze_sentence("Nous ne vendons pas vos données personnelles à des tiers.");
+  const Practice* sell = find_action(denial, "sell");
+  REQUIRE(sell);
+  CHECK(sell->negative);
+  CHECK(ids(sell->data) == std::vector<std::string>{"personal_information"});
+  CHECK(ids(sell->recipient) == std::vector<std::string>{"third_party"});
+
+  auto passive = analyze_sentence("Dans ce cadre, des données de navigation sont transmises à nos partenaires publicitaires.");
+  const Practice* share = find_action(passive, "share");
+  REQUIRE(share);
+  CHECK_FALSE(share->negative);
+  CHECK(has(ids(share->data), "usage_data"));
+  CHECK(has(ids(share->recipient), "advertiser"));
+
+  auto consent = analyze_sentence("Avec votre consentement, nous pouvons partager votre adresse e-mail avec nos partenaires.");
+  const Practice* with_consent = find_action(consent, "share");
+  REQUIRE(with_consent);
+  CHECK(with_consent->modality == "may");
+  CHECK(has(with_consent->conditions, "with your consent"));
+  CHECK(has(ids(with_consent->data), "email_address"));
+}
+
+TEST_CASE("French words do not fold into English ones: 'associate' is no French verb, 'administration' no authority") {
+  auto f = analyze_sentence("We associate your device identifier with your account.");
+  for (const Practice& p : f.practices) CHECK(p.action != "use");
+  auto g = analyze_sentence("We share your data with the school administration.");
+  for (const Practice& p : g.practices) CHECK_FALSE(has(ids(p.recipient), "government"));
+}

@@ -171,7 +171,7 @@ nlohmann::json summarize(const std::vector<Finding>& findings, const Side& o, co
 Finding not_analysed_note(const Document& doc, const char* role) {
   const std::string lang = language_name(doc.language);
   Finding f = diff::make_finding("not-analysed", 1, "Practices not compared: " + doc.name + " is in " + lang,
-                                 "policyq reads data practices in English only; only the text of this pair was compared");
+                                 "policyq reads data practices in English and French only; only the text of this pair was compared");
   f.locations.push_back({doc.name, 1, 1, "", role});  // the whole file, from its first line
   f.extra["language"] = doc.language;
   return f;

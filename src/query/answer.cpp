@@ -1,6 +1,7 @@
 #include "query/answer.hpp"
 
 #include "query/answer/passes.hpp"
+#include "text/language.hpp"
 
 #include <utility>
 
@@ -144,7 +145,8 @@ Answer answer(const Question& q, const Index& index, const std::vector<SentenceF
   retention_periods(m, ans);
   write_summary(m, ans);
   ans.kind = answer_kind(q);
-  if (ans.kind != AnswerKind::verdict) answer_in_kind(q, index.document(), topic, lex, ans);
+  if (ans.kind != AnswerKind::verdict && answers_questions_in(index.document().language))
+    answer_in_kind(q, index.document(), topic, lex, ans);
   return ans;
 }
 

@@ -213,6 +213,8 @@ std::string language_name(std::string_view code) {
   return std::string(code);
 }
 
-bool has_practice_rules(std::string_view code) { return code == "en" || code == "und"; }
+bool has_practice_rules(std::string_view code) { return code == "en" || code == "und" || code == "fr"; }
+
+bool answers_questions_in(std::string_view code) { return code == "en" || code == "und"; }
 
 }  // namespace policyq

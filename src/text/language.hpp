@@ -10,7 +10,11 @@ namespace policyq {
 std::string detect_language(std::string_view text);
 // The English name of a language code ("fr" -> "French"), or the code itself.
 std::string language_name(std::string_view code);
-// Languages the practice rules (the lexicon) are written for: English, and text too short
-// to tell ("und"), which is in practice short English.
+// Languages the practice rules (the lexicon) are written for: English, French, and text
+// too short to tell ("und"), which is in practice short English. `practices` and `diff`
+// read these.
 bool has_practice_rules(std::string_view code);
+// Languages `ask` answers in: its verdicts also read English cues beyond the lexicon
+// (exceptions, disclaimers, "not responsible for"), so English and "und" only.
+bool answers_questions_in(std::string_view code);
 }

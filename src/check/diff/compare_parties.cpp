@@ -22,8 +22,13 @@ bool capital(std::string_view text, std::size_t at) {
 // by Criteo", "including Google", "with Rokt".
 bool introduces_party(std::string_view w) {
   return w == "by"sv || w == "as"sv || w == "including"sv || w == "like"sv || w == "with"sv || w == "to"sv ||
-         w == "from"sv || w == "e.g"sv;
+         w == "from"sv || w == "e.g"sv ||
+         // French: "tels que", "y compris", "comme", "fournis par", "avec", "à"
+         w == "que"sv || w == "compris"sv || w == "comme"sv || w == "par"sv || w == "avec"sv || w == "\xC3\xA0"sv;
 }
+
+// Words that go on a list of companies: "Google, Criteo and Rokt", "Google, Criteo ainsi que Rokt".
+bool continues_list(std::string_view w) { return w == ","sv || w == "and"sv || w == "or"sv || w == "et"sv || w == "ou"sv; }
 
 // Capitalised words that are no company: the first word of a sentence is checked by the
 // caller; these are laws, places, days and months that follow the same prepositions.
@@ -42,11 +47,14 @@ bool not_a_company(std::string_view w) {
 std::vector<std::string> named_parties(const query::SentenceFacts& f, std::string_view text) {
   std::vector<std::string> out;
   const auto& W = f.words;
+  std::size_t last_party = 0;  // word index of the last company found (0: none yet)
   for (std::size_t k = 1; k < W.size(); ++k) {
     if (W[k].punct || !capital(text, W[k].begin) || not_a_company(W[k].folded)) continue;
     std::size_t p = k - 1;
     while (p > 0 && W[p].punct && W[p].folded == ",") --p;
-    if (!introduces_party(W[p].folded)) continue;
+    // the next name of a list that began with a company ("such as Google, Criteo and Rokt")
+    const bool listed = last_party > 0 && k >= 2 && continues_list(W[k - 1].folded) && last_party + 2 >= k - 1;
+    if (!introduces_party(W[p].folded) && !listed) continue;
     // "Virginia law", "California residents", "EU authorities": a place, not a company.
     if (k + 1 < W.size()) {
       const std::string_view next = W[k + 1].folded;
@@ -55,14 +63,19 @@ std::vector<std::string> named_parties(const query::SentenceFacts& f, std::strin
         continue;
     }
     out.emplace_back(text.substr(W[k].begin, W[k].end - W[k].begin));
+    last_party = k;
   }
   return out;
 }
 
-// A practice where data is collected, used or handed on, affirmed.
-bool states_handling(const query::SentenceFacts& f) {
+// A practice where data is collected, used or handed on, affirmed; or a specific kind of
+// recipient named ("this includes advertising intermediaries, such as Google"), whose
+// companies the practice around the sentence hands data to.
+bool states_handling(const query::SentenceFacts& f, const query::Lexicon& lex) {
   for (const query::Practice& p : f.practices)
     if (!p.negative && (query::is_share_action(p.action) || query::is_collect_action(p.action))) return true;
+  for (int c : f.concepts)
+    if (lex.entry(c).kind == query::Kind::recipient && !lex.entry(c).generic) return true;
   return false;
 }
 
@@ -73,7 +86,7 @@ void compare_parties(const Side& o, const Side& n, std::vector<Finding>& out) {
   for (int j = 0; j < n.size(); ++j) {
     if (!n.reportable(j) || !n.changed(j)) continue;
     const auto& nf = n.facts[static_cast<std::size_t>(j)];
-    if (!states_handling(nf)) continue;
+    if (!states_handling(nf, query::Lexicon::builtin())) continue;
     std::vector<std::string> fresh;
     for (const std::string& name : named_parties(nf, n.sentence(j).text))
       if (name.size() >= 3 && old_source.find(name) == std::string_view::npos &&

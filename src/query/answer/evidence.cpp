@@ -1,6 +1,7 @@
 // What the answer shows: the verdict over the best candidates, the evidence sentences that
 // back it, and the retention periods they state.
 #include "query/answer/passes.hpp"
+#include "text/language.hpp"
 
 #include <algorithm>
 #include <set>
@@ -89,6 +90,9 @@ RankedSentence pool_entry(const AnswerModel& m, const Candidate& c) {
 
 void decide_verdict(AnswerModel& m) {
   m.pool = std::min<std::size_t>(m.ranking.size(), verdict_pool);
+  // A language `ask` does not answer in (its verdict rules read English cues beyond the
+  // lexicon) gets no verdict: "not analysed", with the closest passages.
+  if (!answers_questions_in(m.doc.language)) return;
   std::vector<RankedSentence> pool;
   for (std::size_t r = 0; r < m.pool; ++r) pool.push_back(pool_entry(m, m.ranking[r]));
   // A question ranked by another intent than the asked one (a choice about a practice)

@@ -38,9 +38,9 @@ std::string not_stated_summary(const AnswerModel& m) {
   const Question& q = m.q;
   const char* closest = m.ranking.empty() ? "." : "; the closest passages follow.";
   // A policy in a language without practice rules was not read for practices: say so.
-  if (!has_practice_rules(m.doc.language))
+  if (!answers_questions_in(m.doc.language))
     return "Not analysed. The policy is in " + language_name(m.doc.language) +
-           "; policyq reads data practices in English only" + closest;
+           "; policyq answers questions about English policies only" + closest;
   // Words the lexicon does not know are quoted as the user wrote them.
   if (!q.free_phrase.empty()) return "Not stated. The policy does not mention \"" + q.free_phrase + "\"" + closest;
   std::string what;

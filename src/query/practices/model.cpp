@@ -85,7 +85,9 @@ const std::unordered_set<std::string_view>& skip_words() {
       "currently", "presently", "routinely", "typically", "normally", "further", "then", "not", "never",
       "either", "neither", "nor", "automatically", "only", "voluntarily", "deliberately", "specifically",
       "in", "any", "way", "ourselves", "themselves", "it", "to", "need", "want", "try", "seek", "sell", "rent",
-      "able", "unable", "continue", "choose", "designed", "configured", "equipped", "built", "setup", "decide", "elect", "permitted", "allowed", "authorized", "authorised", "entitled", "likely", "free"};
+      "able", "unable", "continue", "choose", "designed", "configured", "equipped", "built", "setup", "decide", "elect", "permitted", "allowed", "authorized", "authorised", "entitled", "likely", "free",
+      // French auxiliaries and adverbs between a subject and its verb ("nous pouvons également collecter")
+      "\xC3\xA9galement", "aussi", "pas", "jamais", "ne", "n", "y", "en", "les", "leur", "leurs", "vous"};
   return s;
 }
 
@@ -101,7 +103,9 @@ const std::unordered_set<std::string_view>& determiners() {
 
 bool is_be(std::string_view w) {
   return w == "is" || w == "are" || w == "was" || w == "were" || w == "be" || w == "been" || w == "being" ||
-         w == "get" || w == "gets";
+         w == "get" || w == "gets" ||
+         // French "être": "des données de navigation sont transmises à ces partenaires"
+         w == "est" || w == "sont" || w == "sera" || w == "seront" || w == "\xC3\xAAtre" || w == "\xC3\xA9t\xC3\xA9";
 }
 
 bool is_barring(std::string_view w) {

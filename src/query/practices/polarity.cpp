@@ -165,7 +165,11 @@ bool is_participle(std::string_view v) {
   static const std::unordered_set<std::string_view> irregular{"made", "sold", "kept", "held", "sent", "shown",
                                                               "seen", "known", "taken", "given", "told", "put",
                                                               "set", "read", "got", "gotten", "shared"};
-  return (v.size() > 3 && (v.ends_with("ed") || v.ends_with("en"))) || irregular.count(v);
+  if (v.size() > 3 && (v.ends_with("ed") || v.ends_with("en"))) return true;
+  // French participles: "transmises", "partagées", "vendues", "collecté"
+  for (std::string_view end : {"\xC3\xA9", "\xC3\xA9e", "\xC3\xA9s", "\xC3\xA9es", "ise", "ises", "is", "ue", "ues", "us"})
+    if (v.size() > end.size() + 3 && v.ends_with(end)) return true;
+  return irregular.count(v) > 0;
 }
 
 }  // namespace
