@@ -84,6 +84,28 @@ TEST_CASE("an effective date is found as a bold title, a 'Revision Date:', an 'U
             ["missing-effective-date"] == 1);
 }
 
+TEST_CASE("missing-effective-date: a short line that is mostly a date dates the policy, whatever its label") {
+  const std::string body = "We collect your name and email address when you register for the service.\n";
+  for (const char* line : {"September 11, 2025\n\n", "16.10.2019\n\n", "November 2018\n\n", "Last update: Jan 7, 2014\n\n",
+                           "Date Modified: May 19, 2026\n\n", "Version 1.7, 09-08-2025\n\n", "Status: April 16, 2025\n\n",
+                           "As of July 20th, 2018\n\n", "This policy was last published on: 21 April 2026\n\n",
+                           "* _August 15, 2023:_ Updated list of sub-processors.\n\n", "6 octobre 2022 10:30\n\n"}) {
+    CAPTURE(std::string(line));
+    CHECK(lint_counts("# Privacy Policy\n\n" + std::string(line) + body)["missing-effective-date"] == 0);  // under the title
+    CHECK(lint_counts("# Privacy Policy\n\n" + body + "\n" + line)["missing-effective-date"] == 0);       // at the end
+  }
+}
+
+TEST_CASE("missing-effective-date: a law's date, a date in a long sentence or in a table cell is not the policy's") {
+  const std::string head = "# Privacy Policy\n\nWe collect your name and email address when you register for the service.\n\n";
+  for (const char* text : {"We follow Regulation 2016/679 of 27 April 2016.\n",
+                           "As of January 1, 2020, the California Consumer Privacy Act of 2018 gives California residents rights.\n",
+                           "| Recipient | Safeguard |\n| --- | --- |\n| Hosting | EU Standard Contractual Clauses (June 2021) |\n"}) {
+    CAPTURE(std::string(text));
+    CHECK(lint_counts(head + text)["missing-effective-date"] == 1);
+  }
+}
+
 TEST_CASE("a table of contents of bold titles is navigation: no empty sections, no repeated titles") {
   const std::string body = "We collect your email address when you register, and we keep it for two years.\n\n";
   const std::string source = "# Privacy Policy\n\n**1. Information We Collect**\n\n**2. How We Use It**\n\n**3. Your Rights**\n\n"

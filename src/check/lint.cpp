@@ -12,6 +12,7 @@
 #include <cstring>
 #include <fstream>
 #include <map>
+#include <regex>
 #include <set>
 #include <sstream>
 
@@ -61,13 +62,47 @@ Location sentence_location(const Document& doc, int s) {
 
 // A date label: "Effective", "Last modified:", "Revision Date:", "Updated January 4, 2023".
 bool names_date_label(const std::string& lower) {
-  static const char* cues[] = {"effective", "last updated", "last modified", "last revised", "updated on", "updated:",
-                               "revised", "revision date", "date of last revision", "mise à jour", "en vigueur",
-                               "dernière modification", "stand:", "gültig ab"};
+  static const char* cues[] = {"effective", "last updated", "last update", "last modified", "date modified", "last revised",
+                               "updated on", "updated:", "revised", "revision date", "date of last revision", "mise à jour",
+                               "en vigueur", "dernière modification", "stand:", "gültig ab"};
   if (std::any_of(std::begin(cues), std::end(cues), [&](const char* c) { return lower.find(c) != std::string::npos; }))
     return true;
   // "Updated January 4, 2023": a short line that starts with "updated"
   return lower.rfind("updated", 0) == 0 && lower.size() < 60;
+}
+
+// A calendar date with its year: a month name before the year ("September 11, 2025",
+// "21 April 2026", "November 2018", "Jan 7, 2014") or all numbers ("16.10.2019",
+// "09-08-2025", "03/01/2023", "2023-05-01"). A year alone ("Act of 2018") is none.
+bool holds_calendar_date(const std::string& lower) {
+  static const std::regex numeric(R"((^|[^0-9])([0-9]{1,2}[./-][0-9]{1,2}[./-](19|20)[0-9]{2}|(19|20)[0-9]{2}-[0-9]{1,2}-[0-9]{1,2})($|[^0-9]))");
+  // English month names, and French ones: an English policy may carry its page's French by-line.
+  static const std::string month =
+      "(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|"
+      "november|december|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)";
+  static const std::regex named(R"(\b)" + month + R"(\.?( +[0-9]{1,2}(st|nd|rd|th)?,?)? +(19|20)[0-9]{2}\b|\b[0-9]{1,2}(st|nd|rd|th|er)? +)" +
+                                month + R"(\.?,? +(19|20)[0-9]{2}\b)");
+  // "Regulation 2016/679 of 27 April 2016", "law n° 78-17 of 6 January 1978": a date after
+  // "of" names a law or an event, not the policy's version.
+  for (const std::regex* re : {&numeric, &named})
+    for (auto it = std::sregex_iterator(lower.begin(), lower.end(), *re); it != std::sregex_iterator(); ++it) {
+      std::size_t at = static_cast<std::size_t>(it->position());
+      while (at < lower.size() && !std::isalnum(static_cast<unsigned char>(lower[at]))) ++at;  // the numeric form's leading char
+      bool after_of = at >= 3 && lower.compare(at - 3, 3, "of ") == 0 && !(at >= 6 && lower.compare(at - 6, 6, "as of ") == 0);
+      if (!after_of) return true;
+    }
+  return false;
+}
+
+// A short line that is mostly a date dates the document whatever its label: "Version 1.7,
+// 09-08-2025", "Status: April 16, 2025", "As of July 20th, 2018", "This policy was last
+// published on: 21 April 2026", a bare "September 11, 2025" under the title or
+// "16.10.2019" at the end, a change log's "August 15, 2023: Updated list of
+// sub-processors". A long sentence with a date ("As of January 1, 2020, the California
+// Consumer Privacy Act provides …") speaks of something else.
+bool date_line(const std::string& lower) {
+  if (std::count(lower.begin(), lower.end(), ' ') >= 12 || !contains_year(lower)) return false;
+  return holds_calendar_date(lower);
 }
 
 // Does sentence s (chrome too: a date line after the last section often looks like a
@@ -75,6 +110,10 @@ bool names_date_label(const std::string& lower) {
 // short paragraph ("Effective Date:" / "January 1, 2023")?
 bool states_date(const Document& doc, std::size_t s) {
   const std::string text = lower_ascii(doc.sentences[s].text);
+  // A date in a table cell is a value of its row ("EU Standard Contractual Clauses (June
+  // 2021)"), not the policy's date.
+  const bool table = doc.blocks[static_cast<std::size_t>(doc.sentences[s].block)].kind == BlockKind::table_row;
+  if (!table && date_line(text)) return true;
   if (!names_date_label(text)) return false;
   if (contains_year(text)) return true;
   if (s + 1 < doc.sentences.size()) {
@@ -125,7 +164,7 @@ int first_topic_sentence(const Policy& p, const Disclosure& d) {
   if (rule == "missing-effective-date")
     for (const Section& sec : p.doc.sections) {
       const std::string title = lower_ascii(sec.title);
-      if (names_date_label(title) && contains_year(title)) return 0;  // (the caller asks only whether it is stated)
+      if ((names_date_label(title) && contains_year(title)) || date_line(title)) return 0;  // (the caller asks only whether it is stated)
     }
   // Titles mark topics too ("Cookies", "Your Choices").
   if (d.intent[0] != '\0') {
