@@ -13,6 +13,7 @@ namespace {
 struct LintOptions {
   std::vector<std::string> policies;
   std::vector<std::string> disable;
+  std::vector<std::string> enable;
   std::string config;
   std::string format;
   std::string fail_on = "error";
@@ -27,6 +28,10 @@ int run_lint_command(const CommonOptions& common, const LintOptions& opts) {
   for (const std::string& id : opts.disable) {
     if (!known.count(id)) throw Error("--disable: unknown rule '" + id + "' (see policyq(1) for the rule ids)");
     config.disabled.insert(id);
+  }
+  for (const std::string& id : opts.enable) {
+    if (!known.count(id)) throw Error("--enable: unknown rule '" + id + "' (see policyq(1) for the rule ids)");
+    config.enabled.insert(id);
   }
   std::unique_ptr<PolicySource> source = open_policies(common, opts.policies);
   std::vector<std::unique_ptr<check::Policy>> policies;
@@ -45,7 +50,12 @@ void configure_lint(CLI::App& sub, const CommonOptions& common, int& status) {
       ->type_name("RULE")
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  sub.add_option("--config", opts->config, "JSON: {\"disable\": [rule…], \"severity\": {rule: error|warning|info}}")->type_name("FILE");
+  sub.add_option("--enable", opts->enable, "Turn on a rule that is off by default (repeatable): contradiction, duplicate-title")
+      ->type_name("RULE")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  sub.add_option("--config", opts->config, "JSON: {\"disable\": [rule…], \"enable\": [rule…], \"severity\": {rule: error|warning|info}}")
+      ->type_name("FILE");
   sub.add_option("--format", opts->format, "text, json, github, sarif or junit (default: text; json with --json)")->type_name("FORMAT");
   sub.add_option("--fail-on", opts->fail_on, "Exit 1 when a finding of this severity or worse exists: error (default), warning or info")
       ->type_name("SEVERITY");

@@ -251,3 +251,24 @@ TEST_CASE("lint reports the bundled policy's missing effective date and exits 0 
   auto unknown = run_policyq("lint --disable no-such-rule");
   CHECK(unknown.status == 2);
 }
+
+TEST_CASE("lint: --enable and a config's \"enable\" turn on duplicate-title and contradiction, which are off by default") {
+  std::string policy = temp_file("twice.md", "# Privacy\n\nLast updated: 1 May 2024.\n\n## Contact\n\nYou can write to our privacy team about any question on your data.\n\n"
+                                             "## Contact\n\nOr call us on weekdays between nine and five.\n");
+  auto count = [](const std::string& out, const std::string& rule) {
+    int n = 0;
+    const nlohmann::json report = nlohmann::json::parse(out);  // kept: a range-for over parse(out)["findings"] would dangle
+    for (const auto& f : report["findings"]) n += f["rule"] == rule ? 1 : 0;
+    return n;
+  };
+  auto plain = run_policyq("lint --format json " + shell_quote(policy));
+  CHECK(count(plain.out, "duplicate-title") == 0);
+  auto on = run_policyq("lint --format json --enable duplicate-title " + shell_quote(policy));
+  CHECK(count(on.out, "duplicate-title") == 1);
+  std::string config = temp_file("lint.json", R"({"enable": ["duplicate-title"]})");
+  auto by_config = run_policyq("lint --format json --config " + shell_quote(config) + " " + shell_quote(policy));
+  CHECK(count(by_config.out, "duplicate-title") == 1);
+  auto both = run_policyq("lint --format json --enable duplicate-title --disable duplicate-title " + shell_quote(policy));
+  CHECK(count(both.out, "duplicate-title") == 0);
+  CHECK(run_policyq("lint --enable no-such-rule").status == 2);
+}
