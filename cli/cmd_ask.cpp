@@ -70,7 +70,7 @@ nlohmann::json answer_json(const Document& doc, const query::Answer& a, const qu
     aj["evidence"].push_back(ej);
   }
   aj["kind"] = query::to_string(a.kind);
-  if (!has_practice_rules(doc.language)) aj["not_analysed"] = {{"what", "practices"}, {"language", doc.language}};
+  if (!answers_questions_in(doc.language)) aj["not_analysed"] = {{"what", "practices"}, {"language", doc.language}};
   if (a.kind != query::AnswerKind::verdict) {
     aj["items"] = nlohmann::json::array();
     for (const auto& item : a.items) {
