@@ -82,7 +82,9 @@ TEST_CASE("policies in other languages are not judged on English cues") {
 TEST_CASE("an effective date is found as a bold title, a 'Revision Date:', an 'Updated' line, or a label and its date apart") {
   const std::string body = "We collect your name and email address when you register for the service.\n";
   for (const char* head : {"**Last modified: August 11, 2022**\n\n", "Revision Date: 03/01/2023\n\n", "Updated January 4, 2023\n\n",
-                           "Effective Date:\n\nJanuary 1, 2023\n\n"}) {
+                           "Effective Date:\n\nJanuary 1, 2023\n\n",
+                           "Updated September/11, 2025 by the Example Personal Data Protection Committee\n\n",
+                           "This version of our privacy questions and answers took effect June 3, 2020.\n\n"}) {
     CAPTURE(std::string(head));
     CHECK(lint_counts("# Privacy Policy\n\n" + std::string(head) + body)["missing-effective-date"] == 0);
   }

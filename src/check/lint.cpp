@@ -64,11 +64,14 @@ Location sentence_location(const Document& doc, int s) {
 bool names_date_label(const std::string& lower) {
   static const char* cues[] = {"effective", "last updated", "last update", "last modified", "date modified", "last revised",
                                "updated on", "updated:", "revised", "revision date", "date of last revision", "mise à jour",
-                               "en vigueur", "dernière modification", "stand:", "gültig ab"};
+                               "en vigueur", "dernière modification", "stand:", "gültig ab",
+                               // "This version … took effect June 3, 2020."
+                               "took effect", "takes effect", "came into effect", "comes into effect", "into force"};
   if (std::any_of(std::begin(cues), std::end(cues), [&](const char* c) { return lower.find(c) != std::string::npos; }))
     return true;
-  // "Updated January 4, 2023": a short line that starts with "updated"
-  return lower.rfind("updated", 0) == 0 && lower.size() < 60;
+  // "Updated January 4, 2023", "Updated September/11, 2025 by the Data Protection
+  // Committee": a line that starts with "updated" (the caller wants its year)
+  return lower.rfind("updated", 0) == 0 && lower.size() < 100;
 }
 
 // A calendar date with its year: a month name before the year ("September 11, 2025",
