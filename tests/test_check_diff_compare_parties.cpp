@@ -50,6 +50,7 @@ TEST_CASE("compare parties: every company of a list is named, and a sentence nam
   auto out = parties(d);
   REQUIRE(out.size() == 1);
   CHECK(out[0].extra["parties"] == std::vector<std::string>{"Google", "Criteo"});
+  CHECK(out[0].rank == "high");  // named among advertisers
 }
 
 TEST_CASE("compare parties: French lists of companies ('tels que Google, Criteo ainsi que Rokt')") {

@@ -191,14 +191,40 @@ TEST_CASE("compare practices: aggregates handed on anew are low; personal data w
   CHECK(out[0].rank == "high");
 }
 
-TEST_CASE("compare practices: another company now using the data is a medium practice-affirmed") {
+TEST_CASE("compare practices: another company now using the data is practice-affirmed, high when for advertising") {
   const std::string ads = "Advertising companies collect information about your activity on our site to show you our ads.\n\n";
   DiffPasses d(intro + ads, intro + ads + "These advertising companies may also use information they collect for others' advertising purposes.\n");
   auto out = practices(d);
   REQUIRE(out.size() == 1);
   CHECK(out[0].rule == "practice-affirmed");
-  CHECK(out[0].rank == "medium");
+  CHECK(out[0].rank == "high");
   CHECK(out[0].title.find("third party: may use") != std::string::npos);
+  DiffPasses research(intro + ads, intro + ads + "These companies may also use information they collect for their own research.\n");
+  auto r = practices(research);
+  REQUIRE(r.size() == 1);
+  CHECK(r[0].rank == "medium");
+}
+
+TEST_CASE("compare practices: sharing for advertising is high; 'these partners' are the advertising partners named before") {
+  DiffPasses d(intro, intro + "We use tracking pixels provided by advertising partners. Your browsing history is passed to these partners.\n");
+  auto out = practices(d);
+  REQUIRE(!out.empty());
+  CHECK(out[0].rank == "high");
+  CHECK(out[0].title.find("to advertiser") != std::string::npos);
+  DiffPasses ads(intro, intro + "We may share your device identifiers with our vendors to show you tailored advertising.\n");
+  auto a = practices(ads);
+  REQUIRE(!a.empty());
+  CHECK(a[0].rank == "high");
+}
+
+TEST_CASE("compare practices: a denial chained over 'on our servers or share it' is still a denial of sharing") {
+  DiffPasses d(intro + "Camera data is used in real time. We don't store this information on our servers or share it with third parties.\n",
+               intro + "Camera data is used in real time.\n");
+  auto out = practices(d);
+  bool share_denial_removed = false;
+  for (const auto& f : out)
+    if (f.rule == "denial-removed" && f.rank == "high" && f.title.find("share") != std::string::npos) share_denial_removed = true;
+  CHECK(share_denial_removed);
 }
 
 TEST_CASE("compare practices: inferences newly generated about the user are a medium practice-affirmed") {

@@ -641,3 +641,15 @@ TEST_CASE("French words do not fold into English ones: 'associate' is no French 
   auto g = analyze_sentence("We share your data with the school administration.");
   for (const Practice& p : g.practices) CHECK_FALSE(has(ids(p.recipient), "government"));
 }
+
+TEST_CASE("a denial carries over 'or' past a prepositional phrase: 'don't store it on our servers or share it'") {
+  auto f = analyze_sentence("We don't store this information on our servers or share it with third parties.");
+  const Practice* share = find_action(f, "share");
+  REQUIRE(share);
+  CHECK(share->negative);
+  // a new subject still breaks the chain
+  auto g = analyze_sentence("We do not sell your data, but our partners may share it with advertisers.");
+  const Practice* partner_share = find_action(g, "share");
+  REQUIRE(partner_share);
+  CHECK_FALSE(partner_share->negative);
+}

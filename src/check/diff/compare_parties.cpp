@@ -79,6 +79,16 @@ bool states_handling(const query::SentenceFacts& f, const query::Lexicon& lex) {
   return false;
 }
 
+// The sentence names advertisers, data brokers, social networks or the public.
+bool names_exposing_recipient(const query::SentenceFacts& f, const query::Lexicon& lex) {
+  for (const char* id : {"advertiser", "data_broker", "social_network", "public"}) {
+    const int want = lex.find(query::Kind::recipient, id);
+    for (int c : f.concepts)
+      if (want >= 0 && lex.is_a(c, want)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void compare_parties(const Side& o, const Side& n, std::vector<Finding>& out) {
@@ -97,7 +107,10 @@ void compare_parties(const Side& o, const Side& n, std::vector<Finding>& out) {
     if (reported_at(out, at)) continue;
     std::string names;
     for (const std::string& s : fresh) names += (names.empty() ? "" : ", ") + s;
-    Finding f = make_finding("party-added", 2, "New party in a data practice: " + shorten(names, 60),
+    // A company named among advertisers, data brokers or social networks receives data to
+    // expose it: high, as a new sharing with them is.
+    const int rank = names_exposing_recipient(nf, query::Lexicon::builtin()) ? 3 : 2;
+    Finding f = make_finding("party-added", rank, "New party in a data practice: " + shorten(names, 60),
                              "The new version names " + names + " in a practice with your data; the old version never names " +
                                  (fresh.size() == 1 ? "it" : "them"));
     f.locations.push_back(at);

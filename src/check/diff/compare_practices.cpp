@@ -26,7 +26,15 @@ struct Atom {
   int sentence = -1;      // compared index on its side
   int practice = -1;      // index into facts.practices
   std::string modality;   // may | will | must | ""
+  bool for_ads = false;   // the practice names advertising among its purposes
 };
+
+// The practice is for advertising ("to tailor advertisements to your interests").
+bool names_advertising(const query::Practice& p) {
+  const query::Lexicon& lex = query::Lexicon::builtin();
+  static const int ads = lex.find(query::Kind::purpose, "advertising");
+  return std::any_of(p.purpose.begin(), p.purpose.end(), [&](int c) { return ads >= 0 && lex.is_a(c, ads); });
+}
 
 bool contains(const std::vector<std::string>& v, const std::string& x) {
   return std::find(v.begin(), v.end(), x) != v.end();
@@ -49,7 +57,8 @@ std::vector<Atom> atoms_of(const Side& s, int i) {
     std::vector<int> data = p.data.empty() ? std::vector<int>{-1} : p.data;
     std::vector<int> rec = p.recipient.empty() ? std::vector<int>{-1} : p.recipient;
     for (int d : data)
-      for (int r : rec) out.push_back(Atom{cls, p.action, p.actor, d, r, p.negative, i, static_cast<int>(k), p.modality});
+      for (int r : rec)
+        out.push_back(Atom{cls, p.action, p.actor, d, r, p.negative, i, static_cast<int>(k), p.modality, names_advertising(p)});
   }
   return out;
 }
@@ -154,9 +163,42 @@ struct PracticeContext {
 // facts kept on its side for the passes after this one (practices, retention, conditions,
 // rights). Headings and chrome are not analysed: their facts stay empty.
 void analyze_practices(Side& o, Side& n, const query::Lexicon& lex) {
-  for (Side* side : {&o, &n})
+  for (Side* side : {&o, &n}) {
     for (int i = 0; i < side->size(); ++i)
       if (side->body(i)) side->facts[static_cast<std::size_t>(i)] = query::analyze_sentence(side->sentence(i).text, lex);
+    resolve_demonstrative_recipients(*side, lex);
+  }
+}
+
+// "These partners", "such companies", "ces partenaires": a recipient named with a
+// demonstrative is the more specific one the sentence before it (same paragraph) named —
+// "advertising partners … Browsing data is passed to these partners" hands data to
+// advertisers. Its practices take that recipient (from the nearest sentence before that
+// names one).
+void resolve_demonstrative_recipients(Side& side, const query::Lexicon& lex) {
+  static const std::set<std::string> demonstratives = {"these", "those", "such", "ces", "lesdits", "desdits"};
+  for (int i = 1; i < side.size(); ++i) {
+    auto& facts = side.facts[static_cast<std::size_t>(i)];
+    if (facts.practices.empty()) continue;
+    for (const query::Match& m : facts.matches) {
+      if (lex.entry(m.cid).kind != query::Kind::recipient || m.begin == 0 ||
+          !demonstratives.count(facts.words[static_cast<std::size_t>(m.begin - 1)].folded))
+        continue;
+      // the nearest sentence before it in the paragraph that names such a recipient
+      // ("these partners" stands for any company named a partner: "advertising partners")
+      const bool partners = lex.entry(m.cid).id == "partner";
+      const int third_party = lex.find(query::Kind::recipient, "third_party");
+      int named = -1;
+      for (int k = i - 1; k >= 0 && named < 0 && side.sentence(k).block == side.sentence(i).block; --k)
+        for (int c : side.facts[static_cast<std::size_t>(k)].concepts)
+          if (c != m.cid && lex.entry(c).kind == query::Kind::recipient &&
+              (lex.is_a(c, m.cid) || (partners && c != third_party && lex.is_a(c, third_party))))
+            named = c;
+      if (named < 0) continue;
+      for (query::Practice& p : facts.practices)
+        std::replace(p.recipient.begin(), p.recipient.end(), m.cid, named);
+    }
+  }
 }
 
 namespace {
@@ -317,11 +359,13 @@ int affirmation_rank(const Atom& a, bool specific, const PracticeContext& pc) {
   if (a.cls == "sell") return 3;
   if (a.cls == "share" || a.cls == "transfer") {
     if (!specific) return 0;
-    return (pc.exposed_recipient(a.rec) || pc.sensitive_data(a.data)) ? 3 : 2;
+    // handed on for advertising, to whom it exposes, or what it exposes
+    return (pc.exposed_recipient(a.rec) || pc.sensitive_data(a.data) || a.for_ads) ? 3 : 2;
   }
   // Another company using the data ("these advertising companies may also use information
-  // they collect for others' advertising purposes"): what data handed on is then used for.
-  if (a.cls == "use" && a.actor == "third_party" && a.data >= 0) return 2;
+  // they collect for others' advertising purposes"): what data handed on is then used for;
+  // for advertising, high as a sharing for advertising is.
+  if (a.cls == "use" && a.actor == "third_party" && a.data >= 0) return a.for_ads ? 3 : 2;
   if (a.data < 0 || pc.generic(a.data)) return 0;
   return pc.sensitive_data(a.data) ? 2 : 1;
 }

@@ -46,6 +46,9 @@ void report_sentences(const Side& o, const Side& n, const SectionMatch& sm, std:
 
 // Fills the facts of every body sentence of both sides.
 void analyze_practices(Side& o, Side& n, const query::Lexicon& lex);
+// A recipient named with a demonstrative ("these partners") takes the more specific one the
+// sentence before it in the paragraph named ("advertising partners"). Run by analyze_practices.
+void resolve_demonstrative_recipients(Side& side, const query::Lexicon& lex);
 // Practice findings, read off the facts of changed sentences.
 void compare_practices(const Side& o, const Side& n, const query::Lexicon& lex, std::vector<Finding>& out);
 void compare_retention(const Side& o, const Side& n, std::vector<Finding>& out);

@@ -2,6 +2,8 @@
 // is the verb passive (which decides where find_actor looks for the actor).
 #include "query/practices/passes.hpp"
 
+#include <unordered_set>
+
 #include <algorithm>
 
 namespace policyq::query::passes {
@@ -187,8 +189,14 @@ void carry_denial_to_chained_verb(const SentenceModel& s, const std::vector<Acti
   if (!rd.negative && gi > 0 && groups[gi - 1].last_end >= c.begin && g.first - groups[gi - 1].last_end <= 6 &&
       prev.negative) {
     bool fresh_subject = false;
+    // (a subject phrase after a preposition is its object: "we don't store it on our
+    // servers or share it" keeps one subject and its denial)
+    static const std::unordered_set<std::string_view> prepositions{"on", "in", "at", "to", "with", "from", "by",
+                                                                   "for", "of", "via", "through", "within", "onto"};
     for (int sj : s.subjects)
-      if (M[sj].begin >= groups[gi - 1].last_end && M[sj].end <= g.first) fresh_subject = true;
+      if (M[sj].begin >= groups[gi - 1].last_end && M[sj].end <= g.first &&
+          !(M[sj].begin > 0 && prepositions.count(s.words[static_cast<std::size_t>(M[sj].begin - 1)].folded)))
+        fresh_subject = true;
     // "we do not sell your data, our sharing of it …": a possessive opens a new noun phrase.
     const std::string_view before = s.words[g.first - 1].folded;
     if (before == "our"sv || before == "their"sv) fresh_subject = true;
