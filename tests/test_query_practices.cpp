@@ -653,3 +653,21 @@ TEST_CASE("a denial carries over 'or' past a prepositional phrase: 'don't store 
   REQUIRE(partner_share);
   CHECK_FALSE(partner_share->negative);
 }
+
+TEST_CASE("French 'ne … que' restricts rather than denies; advice to the reader is no promise; a commitment not to sell is") {
+  auto only = analyze_sentence("Nous n'utilisons que les données strictement nécessaires.");
+  const Practice* use = find_action(only, "use");
+  REQUIRE(use);
+  CHECK_FALSE(use->negative);
+  auto advice = analyze_sentence("Vous pouvez choisir de ne pas partager ces informations avec les vendeurs.");
+  CHECK(advice.practices.empty());
+  auto promise = analyze_sentence("Nous nous engageons à ne pas vendre vos données personnelles sans votre consentement.");
+  const Practice* sell = find_action(promise, "sell");
+  REQUIRE(sell);
+  CHECK(sell->negative);
+  CHECK(has(sell->conditions, "without your consent"));
+  auto none = analyze_sentence("Nous ne collectons aucune donnée biométrique vous concernant.");
+  REQUIRE(!none.practices.empty());
+  CHECK(none.practices[0].negative);
+  CHECK(has(ids(none.practices[0].data), "biometric"));
+}

@@ -139,8 +139,27 @@ bool owned_handing_on(const SentenceModel& s, const ActionGroup& g, const Clause
 
 }  // namespace
 
+// French advice to the reader: "vous pouvez choisir de ne pas partager", "nous vous
+// recommandons de ne communiquer votre mot de passe à personne" — a denied infinitive after
+// "de" / "à" in a clause that addresses "vous" is what the reader may do, not a promise.
+// ("Nous nous engageons à ne pas vendre vos données", without "vous", is one.)
+bool advises_reader_in_french(const SentenceModel& s, const ActionGroup& g, int cs) {
+  for (int k = g.first - 1; k >= cs && k >= g.first - 3; --k) {
+    const std::string_view w = s.words[k].folded;
+    if (w != "ne"sv && w != "n"sv) continue;
+    if (k == 0) return false;
+    const std::string_view before = s.words[k - 1].folded;
+    if (before != "de"sv && before != "d"sv && before != "\xC3\xA0"sv) return false;
+    for (int j = cs; j < k; ++j)
+      if (s.words[j].folded == "vous"sv) return true;
+    return false;
+  }
+  return false;
+}
+
 bool describes_without_stating(const SentenceModel& s, const ActionGroup& g, const Clause& c, bool negative) {
   const int cs = c.begin;
+  if (negative && advises_reader_in_french(s, g, cs)) return true;
   // "the collection, use and sharing of your information": nouns, not statements
   // … except "our sharing of your information with advertising partners": a handing-on
   // the company names as its own, with whom, presupposes that it happens.

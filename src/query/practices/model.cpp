@@ -2,9 +2,30 @@
 #include "query/practices.hpp"
 
 #include <cctype>
+#include <string_view>
+#include <unordered_set>
 
 namespace policyq::query::passes {
 using std::string_view_literals::operator""sv;
+
+namespace {
+// French "ne" / "n'" denies only with the word that closes it ("ne … pas", "n'… jamais",
+// "ne … aucune donnée"); "ne … que" restricts ("nous n'utilisons que les données
+// nécessaires": we use only those). Other negation cues deny as they are.
+bool french_ne_denies(const std::vector<Word>& words, std::size_t at) {
+  const std::string& w = words[at].folded;
+  if (w != "ne" && w != "n") return true;
+  static const std::unordered_set<std::string_view> closers{"pas", "jamais", "plus", "aucun", "aucune", "rien",
+                                                            "nullement", "point", "ni", "personne", "gu\xC3\xA8re"};
+  for (std::size_t k = at + 1; k < words.size() && k <= at + 8; ++k) {
+    const std::string& x = words[k].folded;
+    if (x == "que" || x == "qu") return false;
+    if (closers.count(x)) return true;
+    if (words[k].punct && x != "'" && x != "\xE2\x80\x99") return false;
+  }
+  return false;
+}
+}  // namespace
 
 SentenceModel::SentenceModel(std::string_view text_, const std::vector<Word>& words_,
                              const std::vector<Match>& matches_, const Lexicon& lex_)
@@ -12,7 +33,9 @@ SentenceModel::SentenceModel(std::string_view text_, const std::vector<Word>& wo
   for (int i = 0; i < static_cast<int>(matches.size()); ++i) {
     switch (lex.entry(matches[static_cast<std::size_t>(i)].cid).kind) {
       case Kind::action: actions.push_back(i); break;
-      case Kind::negation: negations.push_back(i); break;
+      case Kind::negation:
+        if (french_ne_denies(words, static_cast<std::size_t>(matches[static_cast<std::size_t>(i)].begin))) negations.push_back(i);
+        break;
       case Kind::modality: modals.push_back(i); break;
       case Kind::condition: conditions.push_back(i); break;
       case Kind::subject: subjects.push_back(i); break;
