@@ -234,3 +234,13 @@ TEST_CASE("compare practices: inferences newly generated about the user are a me
   CHECK(out[0].rule == "practice-affirmed");
   CHECK(out[0].rank == "medium");
 }
+
+TEST_CASE("compare practices: collecting activity across the web is new even where usage data was collected") {
+  const std::string usage = "We collect usage data such as the pages you view on our site.\n\n";
+  DiffPasses d(intro + usage, intro + usage + "Our browser collects your search activity across the web, including websites we do not own.\n");
+  auto out = practices(d);
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].rule == "practice-affirmed");
+  CHECK(out[0].rank == "medium");
+  CHECK(out[0].title.find("activity on other websites") != std::string::npos);
+}

@@ -30,6 +30,8 @@ std::string plain_label(std::string_view id) {
       {"location", "location"},
       {"domain_registration", "domain registration data"},
       {"non_personal_information", "aggregated or de-identified information"},
+      {"cross_site_activity", "activity on other websites"},
+      {"inferences", "inferences about you"},
       {"first_party", "the company"},
       {"third_party", "third parties"},
       {"service_provider", "service providers"},

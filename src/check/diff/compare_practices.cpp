@@ -2,6 +2,7 @@
 // of each version state about data practices, against the whole other version. See passes.hpp.
 #include "check/diff.hpp"
 #include "check/diff/passes.hpp"
+#include "query/labels.hpp"
 
 #include <algorithm>
 #include <map>
@@ -105,7 +106,7 @@ struct PracticeContext {
   // collection medium rather than low: inferences are a profile of the person).
   bool sensitive_data(int d) const {
     for (const char* id : {"location", "health", "biometric", "financial", "children_data", "identity_document", "sensitive",
-                           "audio_visual", "contacts", "inferences"})
+                           "audio_visual", "contacts", "inferences", "cross_site_activity"})
       if (is_under(d, id, query::Kind::data)) return true;
     return false;
   }
@@ -139,12 +140,13 @@ struct PracticeContext {
     std::replace(id.begin(), id.end(), '_', ' ');
     return id;
   }
-  // "does not sell personal information to third party", "third party: may share location to advertiser"
+  // "does not sell personal information to third parties", "third party: may share
+  // location to advertisers": the concepts in the words `ask` uses for them
   std::string describe(const Atom& a) const {
     std::string s = a.negative ? "does not " + a.action : (a.modality.empty() ? "" : a.modality + " ") + a.action;
     if (a.actor != "first_party") s = words(a.actor) + ": " + s;
-    if (a.data >= 0) s += " " + words(lex.entry(a.data).id);
-    if (a.rec >= 0) s += " to " + words(lex.entry(a.rec).id);
+    if (a.data >= 0) s += " " + query::plain_label(lex.entry(a.data).id);
+    if (a.rec >= 0) s += " to " + query::plain_label(lex.entry(a.rec).id);
     return s;
   }
   // the atom as a finding's JSON shows it (concept ids, null when unnamed)
