@@ -203,8 +203,8 @@ TEST_CASE("database faults are one line with what to do, exit 2 and nothing on s
       {"search invoices --db " + s.path("none.db"), s.path("none.db") + ": no such database: build it with policyq index PATH… --db " + s.path("none.db")},
       {"search invoices --db " + notes, notes + ": not a SQLite database: give the path of a database made by policyq index (nothing was changed)"},
       {"index " + a + " --db " + notes, notes + ": not a SQLite database: give the path of a database made by policyq index (nothing was changed)"},
-      {"ask 'Do you sell my data?' --db " + old, old + ": built by schema 7, this is 1: run policyq index again (it rebuilds the database)"},
-      {"index " + a + " --db " + old, old + ": built by schema 7, this is 1: use the newer policyq that built it, or index into another --db file (nothing was changed)"},
+      {"ask 'Do you sell my data?' --db " + old, old + ": built by schema 7, this is 2: run policyq index again (it rebuilds the database)"},
+      {"index " + a + " --db " + old, old + ": built by schema 7, this is 2: use the newer policyq that built it, or index into another --db file (nothing was changed)"},
   };
   for (const Case& c : cases) {
     INFO(c.args);

@@ -15,7 +15,7 @@ namespace {
 
 // Tables in the order their rows refer to each other (sentences_fts is rebuilt at the end).
 constexpr const char* tables[] = {"policies", "sentences", "documents", "sections",
-                                  "practices", "practice_concepts", "practice_periods"};
+                                  "practices", "practice_concepts", "practice_periods", "term_postings"};
 
 struct Offsets {
   std::int64_t policy = 0, sentence = 0, practice = 0;
