@@ -231,6 +231,42 @@ TEST_CASE("database faults are one line with what to do, exit 2 and nothing on s
   CHECK(stale.err == "policyq: error: " + a + ": changed since indexing (answered from the indexed copy): run policyq index again\n");
 }
 
+TEST_CASE("search --db ranks from stored postings: as the files after an update and a removal; a damaged row is one line") {
+  Scratch s("postings");
+  s.add("in/a.md", "# Retention\n\nWe keep invoices for ten years.\n\n## Selling\n\nWe never sell invoices or personal data.\n");
+  s.add("in/b.md", bundled_text());
+  s.add("in/c.md", "* [Home](/)\n* [Invoices](/i)\n* [Contact](/c)\n\n# Invoices\n\nInvoices are kept, invoices are sent.\n");
+  std::string in = s.path("in"), db = s.path("p.db");
+  REQUIRE(run_policyq("index -q " + in + " --db " + db).status == 0);
+  auto same = [&](const std::string& when) {
+    for (std::string cmd : std::vector<std::string>{"search --json --limit 30 'keep invoices'", "search --all --limit 30 invoices",
+                                                    "search --limit 5 'sell personal data'"}) {
+      INFO(when << ": " << cmd);
+      auto from_db = run_policyq(cmd + " --db " + db);
+      CHECK(from_db.status == 0);
+      CHECK(from_db.err.empty());
+      CHECK(from_db.out == run_policyq(cmd + " --policy " + in).out);
+    }
+  };
+  same("indexed");
+  s.add("in/a.md", "# Retention\n\nWe keep invoices for twenty years, and invoices of partners for one.\n");
+  REQUIRE(run_policyq("index -q " + in + " --db " + db).status == 0);
+  same("updated");
+  fs::remove(s.path("in/c.md"));
+  REQUIRE(run_policyq("index -q " + in + " --db " + db).status == 0);
+  same("removed");
+  {
+    store::Connection c(db, store::Connection::Mode::write);
+    CHECK(c.query_int("SELECT count(*) FROM term_postings WHERE policy_id NOT IN (SELECT id FROM policies)") == 0);
+    c.exec("UPDATE term_postings SET postings = x'ffff' WHERE term = 'invoic'");
+  }
+  auto damaged = run_policyq("search invoices --db " + db);
+  CHECK(damaged.status == 2);
+  CHECK(damaged.out.empty());
+  CHECK(damaged.err.find(": its search postings in the database are damaged: run policyq index --force again\n") != std::string::npos);
+  CHECK(std::count(damaged.err.begin(), damaged.err.end(), '\n') == 1);
+}
+
 TEST_CASE("a folder with a binary file and a Latin-1 file: every command answers the rest, reports the bad one once, exits 2") {
   Scratch s("folder");
   std::string good = s.add("p/a.md", bundled_text());
