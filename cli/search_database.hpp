@@ -1,5 +1,5 @@
 #pragma once
-// `search --db`: the ranking from the database's term_postings (store/stored_search.hpp),
+// `search --db`: the ranking from the database's search_terms and search_postings (store/stored_search.hpp),
 // then the documents of the printed sentences only. Prints what searching the documents
 // one by one prints (cli/cmd_search.cpp), reports each policy changed since indexing as
 // reading it would, and returns the exit status.

@@ -257,8 +257,11 @@ TEST_CASE("search --db ranks from stored postings: as the files after an update 
   same("removed");
   {
     store::Connection c(db, store::Connection::Mode::write);
-    CHECK(c.query_int("SELECT count(*) FROM term_postings WHERE policy_id NOT IN (SELECT id FROM policies)") == 0);
-    c.exec("UPDATE term_postings SET postings = x'ffff' WHERE term = 'invoic'");
+    for (const char* table : {"search_terms", "search_postings"}) {
+      INFO(table);
+      CHECK(c.query_int((std::string("SELECT count(*) FROM ") + table + " WHERE policy_id NOT IN (SELECT id FROM policies)").c_str()) == 0);
+    }
+    c.exec("UPDATE search_postings SET postings = x'ffff' WHERE id IN (SELECT postings_id FROM search_terms WHERE term = 'invoic')");
   }
   auto damaged = run_policyq("search invoices --db " + db);
   CHECK(damaged.status == 2);
@@ -304,7 +307,7 @@ TEST_CASE("the man page documents index, its options, --db, --encoding and the d
     CHECK(run_policyq("index --help").out.find(std::string("--") + option) != std::string::npos);
   }
   for (const char* table : {"policies", "documents", "sections", "sentences", "sentences_fts", "practices",
-                            "practice_concepts", "practice_periods", "practice_rows", "meta"}) {
+                            "practice_concepts", "practice_periods", "practice_rows", "search_terms", "search_postings", "meta"}) {
     INFO(table);
     CHECK(man.find(std::string(".B ") + table + "\n") != std::string::npos);
   }

@@ -27,8 +27,23 @@ void check_rows_match_index(const Document& doc) {
     PostingReader reader(row.postings, doc.sentences.size());
     StoredPosting p;
     std::uint32_t holding = 0;
+    std::vector<BestPair> prose, all;
+    REQUIRE(read_best(row.best, false, prose));
+    REQUIRE(read_best(row.best, true, all));
+    std::size_t prose_met = 0, all_met = 0;  // best pairs that are some posting's own
     while (reader.next(p)) {
       ++holding;
+      // Every posting is matched or beaten (tf at least, length at most) by a best pair.
+      auto beaten = [&](const std::vector<BestPair>& pairs, std::size_t& met) {
+        bool found = false;
+        for (const BestPair& b : pairs) {
+          found |= b.tf >= p.tf && b.length <= p.length;
+          met += b.tf == p.tf && b.length == p.length;
+        }
+        return found;
+      };
+      CHECK(beaten(all, all_met));
+      if (!p.chrome) CHECK(beaten(prose, prose_met));
       const Sentence& s = doc.sentences[static_cast<std::size_t>(p.sentence)];
       CHECK(p.length == sentences[static_cast<std::size_t>(p.sentence)].size());
       CHECK(p.chrome == doc.is_chrome(s));
@@ -38,6 +53,8 @@ void check_rows_match_index(const Document& doc) {
     }
     CHECK_FALSE(reader.damaged());
     CHECK(holding == row.sentences);
+    CHECK(all_met >= all.size());  // no pair made up
+    CHECK(prose_met >= prose.size());
     std::vector<int> sections;
     REQUIRE(read_sections(row.sections, sections));
     for (int sec : sections) titles[sec].push_back(row.term);

@@ -1,4 +1,4 @@
-// `search --db`'s ranking from term_postings (store/stored_search.cpp) against Index::search
+// `search --db`'s ranking from search_terms and search_postings (store/stored_search.cpp) against Index::search
 // over the same documents with the corpus's statistics: the same sentences in the same
 // order with the same doubles, over languages, chrome, phrases, titles and selections.
 #include "document/loader.hpp"
@@ -96,7 +96,7 @@ TEST_CASE("a query of stop words only has no terms; damaged postings are an erro
   }
   {
     store::Connection w(c.db, store::Connection::Mode::write);
-    w.exec("UPDATE term_postings SET postings = x'7f7f7f' WHERE term = 'locat'");
+    w.exec("UPDATE search_postings SET postings = x'7f7f7f' WHERE id IN (SELECT postings_id FROM search_terms WHERE term = 'locat')");
   }
   store::Connection db(c.db, store::Connection::Mode::read);
   CHECK_THROWS_WITH_AS(store::rank_stored(db, store::list_policies(db, {}), "location", 10, false),

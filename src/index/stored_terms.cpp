@@ -23,6 +23,20 @@ bool get_number(std::string_view& in, std::uint64_t& v) {
   }
   return false;
 }
+// Keeps the pairs no other beats on both tf (higher) and length (lower): few, whatever the
+// number of sentences.
+std::string encode_best(std::vector<BestPair> pairs) {
+  std::sort(pairs.begin(), pairs.end(), [](const BestPair& a, const BestPair& b) {
+    return a.tf != b.tf ? a.tf > b.tf : a.length < b.length;
+  });
+  std::string out;
+  std::vector<BestPair> kept;
+  for (const BestPair& p : pairs)
+    if (kept.empty() || p.length < kept.back().length) kept.push_back(p);
+  put_number(out, kept.size());
+  for (const BestPair& p : kept) put_number(out, static_cast<std::uint64_t>(p.tf)), put_number(out, p.length);
+  return out;
+}
 }  // namespace
 
 // A postings blob is, per sentence holding the term, in sentence order: the gap from the
@@ -32,6 +46,7 @@ std::vector<StoredTerm> stored_terms(const Document& doc, const Index& index) {
   const IndexArrays a = index.arrays();
   std::vector<StoredTerm> out(a.terms.size());
   std::vector<std::int64_t> last_sentence(a.terms.size(), -1);
+  std::vector<std::vector<BestPair>> prose(a.terms.size()), chrome(a.terms.size());
   std::vector<std::uint32_t> ids;
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
     std::size_t begin = a.offsets[s], length = a.offsets[s + 1] - begin;
@@ -49,6 +64,8 @@ std::vector<StoredTerm> stored_terms(const Document& doc, const Index& index) {
       std::uint64_t count = static_cast<std::uint64_t>(std::count(a.flat.begin() + static_cast<std::ptrdiff_t>(begin),
                                                                   a.flat.begin() + static_cast<std::ptrdiff_t>(begin + length), id));
       put_number(t.postings, count);
+      BestPair pair{static_cast<int>(std::min<std::uint64_t>(count, 65535)), length};
+      (doc.is_chrome(sentence) ? chrome : prose)[id].push_back(pair);
       std::int64_t previous = -1;
       for (std::size_t i = 0; i < length; ++i)
         if (a.flat[begin + i] == id) {
@@ -63,7 +80,10 @@ std::vector<StoredTerm> stored_terms(const Document& doc, const Index& index) {
       put_number(out[id].sections, static_cast<std::uint64_t>(static_cast<int>(sec) - last_section[id] - 1));
       last_section[id] = static_cast<int>(sec);
     }
-  for (std::size_t id = 0; id < out.size(); ++id) out[id].term = a.terms[id];
+  for (std::size_t id = 0; id < out.size(); ++id) {
+    out[id].term = a.terms[id];
+    out[id].best = encode_best(std::move(prose[id])) + encode_best(std::move(chrome[id]));
+  }
   std::sort(out.begin(), out.end(), [](const StoredTerm& x, const StoredTerm& y) { return x.term < y.term; });
   return out;
 }
@@ -100,6 +120,20 @@ bool PostingReader::next(StoredPosting& p) {
       return false;
     }
     p.positions.push_back(static_cast<std::uint32_t>(position));
+  }
+  return true;
+}
+
+bool read_best(std::string_view bytes, bool include_chrome, std::vector<BestPair>& out) {
+  out.clear();
+  for (int part = 0; part < (include_chrome ? 2 : 1); ++part) {
+    std::uint64_t n;
+    if (!get_number(bytes, n) || n > bytes.size()) return false;
+    for (std::uint64_t i = 0; i < n; ++i) {
+      std::uint64_t tf, length;
+      if (!get_number(bytes, tf) || !get_number(bytes, length) || tf == 0 || tf > 65535) return false;
+      out.push_back({static_cast<int>(tf), static_cast<std::size_t>(length)});
+    }
   }
   return true;
 }

@@ -18,6 +18,7 @@ namespace policyq {
 struct StoredTerm {
   std::string term;
   std::uint32_t sentences = 0;  // how many sentences hold it (its document frequency)
+  std::string best;             // encoded best (tf, length) pairs: see read_best
   std::string postings;         // encoded: see stored_terms.cpp
   std::string sections;         // encoded ascending section indexes whose title path holds it
 };
@@ -51,6 +52,18 @@ private:
   std::int64_t previous_ = -1;
   bool damaged_ = false;
 };
+
+// A posting no other of the term beats on both counts (more occurrences, fewer terms).
+struct BestPair {
+  int tf = 0;
+  std::size_t length = 0;
+};
+
+// The best pairs of the term's prose sentences, then (include_chrome) of its chrome ones.
+// BM25 grows with tf and shrinks with length whatever the idf and average length, so the
+// most a term can add to a sentence of the policy is one of these pairs' scores: search
+// --db bounds a policy's best score with them before reading its postings. False when damaged.
+bool read_best(std::string_view bytes, bool include_chrome, std::vector<BestPair>& out);
 
 // The section indexes of a sections blob; false when damaged.
 bool read_sections(std::string_view bytes, std::vector<int>& out);

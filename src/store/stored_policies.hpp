@@ -2,7 +2,7 @@
 // The policies of a database as the read commands select them (--policy narrows, path
 // order), each compared with its file (changed or deleted since indexing), and one
 // policy's Document read back. Shared by DatabaseSource, which streams documents, and
-// `search --db`, which ranks from term_postings and reads only the documents it prints.
+// `search --db`, which ranks from search_terms and search_postings and reads only the documents it prints.
 #include "document/document.hpp"
 #include "document/policy_source.hpp"
 #include "store/sqlite.hpp"

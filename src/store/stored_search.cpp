@@ -67,20 +67,78 @@ std::int32_t listed(const std::vector<std::int32_t>& at, std::int64_t id) {
   return id >= 0 && static_cast<std::size_t>(id) < at.size() ? at[static_cast<std::size_t>(id)] : -1;
 }
 
-// Document frequency of each term over the selected policies whose language searches it,
-// as CorpusStats sums it document by document.
-std::vector<std::size_t> document_frequencies(Connection& db, const Plan& plan, const std::vector<std::int32_t>& at) {
-  std::vector<std::size_t> df(plan.terms.size(), 0);
-  Statement s = db.prepare("SELECT policy_id, sentences FROM term_postings WHERE term = ?1");
+// One query term's search_terms row for a policy: what bounds the policy's score.
+struct TermInfo {
+  std::size_t k = 0;  // the term's place in the policy's language's q.terms
+  std::uint32_t sentences = 0;
+  std::string best, sections;
+  std::int64_t postings_id = 0;
+};
+
+// A policy holding some query term: its rows, and the most any of its sentences can score.
+struct Candidate {
+  std::size_t policy = 0;  // listed index: its rank in path order
+  std::vector<TermInfo> terms;
+  double bound = 0;
+};
+
+// Pass 1 over the small search_terms rows of the query's terms: each term's document
+// frequency over the selected policies whose language searches it (as CorpusStats sums it
+// document by document), and the candidates with their rows.
+std::vector<Candidate> read_terms(Connection& db, const Plan& plan, const std::vector<std::int32_t>& at,
+                                  std::vector<std::size_t>& df) {
+  df.assign(plan.terms.size(), 0);
+  std::vector<Candidate> out;
+  std::vector<std::int32_t> candidate_of(plan.language_of.size(), -1);
+  Statement s = db.prepare("SELECT policy_id, sentences, best, sections, postings_id FROM search_terms WHERE term = ?1");
   for (std::size_t t = 0; t < plan.terms.size(); ++t) {
     s.reset();
     s.bind(1, plan.terms[t]);
     while (s.step()) {
       std::int32_t i = listed(at, s.int_at(0));
-      if (i >= 0 && plan.uses[plan.language_of[static_cast<std::size_t>(i)]][t]) df[t] += static_cast<std::size_t>(s.int_at(1));
+      if (i < 0) continue;
+      const Language& l = plan.languages[plan.language_of[static_cast<std::size_t>(i)]];
+      auto k = static_cast<std::size_t>(std::find(l.term_slot.begin(), l.term_slot.end(), t) - l.term_slot.begin());
+      if (k == l.term_slot.size()) continue;
+      df[t] += static_cast<std::size_t>(s.int_at(1));
+      std::int32_t& c = candidate_of[static_cast<std::size_t>(i)];
+      if (c < 0) c = static_cast<std::int32_t>(out.size()), out.push_back({static_cast<std::size_t>(i), {}, 0});
+      out[static_cast<std::size_t>(c)].terms.push_back(
+          {k, static_cast<std::uint32_t>(s.int_at(1)), std::string(s.blob_at(2)), std::string(s.blob_at(3)), s.int_at(4)});
     }
   }
-  return df;
+  return out;
+}
+
+[[noreturn]] void damaged(const ListedPolicy& p) {
+  throw Error(p.path, 0, "its search postings in the database are damaged: run policyq index --force again");
+}
+
+// The most a sentence of c can score: the same sums in the same order as PolicyScorer,
+// each part replaced by its largest value (a term's best pair, every bigram adjacent, every
+// title holding every term). Rounding is monotone, so no sentence's double exceeds it.
+double upper_bound(const Candidate& c, const ListedPolicy& p, const Language& l, const std::vector<double>& idf,
+                   double avg_len, bool include_chrome) {
+  std::vector<const TermInfo*> by_k(l.q.terms.size(), nullptr);
+  for (const TermInfo& t : c.terms) by_k[t.k] = &t;
+  double bm25 = 0, title = 0;
+  std::vector<BestPair> pairs;
+  for (std::size_t k = 0; k < by_k.size(); ++k) {
+    if (!by_k[k]) continue;
+    if (!read_best(by_k[k]->best, include_chrome, pairs)) damaged(p);
+    double most = 0;
+    for (const BestPair& b : pairs) most = std::max(most, bm25::term_score(idf[l.term_slot[k]], b.tf, b.length, avg_len));
+    bm25 += most;
+    if (!by_k[k]->sections.empty()) title += idf[l.term_slot[k]];
+  }
+  double phrase = 0;
+  if (l.q.phrase.size() >= 2) {
+    int possible = 0;
+    for (std::size_t j = 0; j + 1 < l.phrase_term.size(); ++j)
+      if (by_k[l.phrase_term[j]] && by_k[l.phrase_term[j + 1]]) ++possible;
+    phrase = bm25::phrase_score(possible, l.q.phrase.size());
+  }
+  return bm25 + phrase + bm25::title_weight * title;
 }
 
 bool better(const StoredHit& a, const StoredHit& b) {
@@ -102,6 +160,8 @@ public:
       std::push_heap(heap_.begin(), heap_.end(), better);
     }
   }
+  bool full() const { return heap_.size() >= limit_; }
+  const StoredHit& worst() const { return heap_.front(); }
   std::vector<StoredHit> take() {
     std::sort_heap(heap_.begin(), heap_.end(), better);
     return std::move(heap_);
@@ -205,10 +265,6 @@ private:
     return bm25::title_weight * sum;
   }
 
-  [[noreturn]] static void damaged(const ListedPolicy& p) {
-    throw Error(p.path, 0, "its search postings in the database are damaged: run policyq index --force again");
-  }
-
   const std::vector<double>& idf_;
   double avg_len_;
   bool include_chrome_;
@@ -221,34 +277,28 @@ private:
   std::vector<int> touched_;                          // sentences with a posting, in order found
 };
 
-// One cursor per distinct term over its rows in policy id order (the primary key's), so the
-// rows of one policy arrive together and each blob is read once, in place.
-class RowMerge {
+// The postings of one candidate's query terms, each read by its row id; a statement per
+// distinct term, so every blob stays valid while the candidate is scored.
+class PostingsReader {
 public:
-  RowMerge(Connection& db, const std::vector<std::string>& terms) {
-    for (const std::string& t : terms) {
-      cursors_.push_back(db.prepare("SELECT policy_id, postings, sections FROM term_postings WHERE term = ?1 ORDER BY policy_id"));
-      cursors_.back().bind(1, t);
-      live_.push_back(cursors_.back().step());
+  PostingsReader(Connection& db, std::size_t terms) {
+    for (std::size_t t = 0; t < terms; ++t) statements_.push_back(db.prepare("SELECT postings FROM search_postings WHERE id = ?1"));
+  }
+  const std::vector<TermRow>& rows(const Candidate& c, const ListedPolicy& p, const Language& l) {
+    rows_.assign(l.q.terms.size(), TermRow{});
+    for (const TermInfo& t : c.terms) {
+      Statement& s = statements_[l.term_slot[t.k]];
+      s.reset();
+      s.bind(1, t.postings_id);
+      if (!s.step()) damaged(p);
+      rows_[t.k] = {true, s.blob_at(0), t.sections};
     }
-  }
-  // The smallest policy id among the cursors; false when all are done.
-  bool current(std::int64_t& id) const {
-    bool any = false;
-    for (std::size_t t = 0; t < cursors_.size(); ++t)
-      if (live_[t] && (!any || cursors_[t].int_at(0) < id)) id = cursors_[t].int_at(0), any = true;
-    return any;
-  }
-  bool at(std::size_t t, std::int64_t id) const { return live_[t] && cursors_[t].int_at(0) == id; }
-  TermRow row(std::size_t t) const { return {true, cursors_[t].blob_at(1), cursors_[t].blob_at(2)}; }
-  void advance(std::int64_t id) {
-    for (std::size_t t = 0; t < cursors_.size(); ++t)
-      if (at(t, id)) live_[t] = cursors_[t].step();
+    return rows_;
   }
 
 private:
-  std::vector<Statement> cursors_;
-  std::vector<bool> live_;
+  std::vector<Statement> statements_;
+  std::vector<TermRow> rows_;
 };
 }  // namespace
 
@@ -260,23 +310,26 @@ StoredRanking rank_stored(Connection& db, const std::vector<ListedPolicy>& polic
   if (!out.any_terms) return out;
   std::size_t sentences = 0, terms = 0;
   for (const ListedPolicy& p : policies) sentences += p.sentences, terms += p.terms;
-  std::vector<std::int32_t> at = positions_by_id(policies);
-  std::vector<std::size_t> df = document_frequencies(db, plan, at);
+  std::vector<std::size_t> df;
+  std::vector<Candidate> candidates = read_terms(db, plan, positions_by_id(policies), df);
   std::vector<double> idf;
   for (std::size_t d : df) idf.push_back(bm25::idf(sentences, d));
-  PolicyScorer scorer(idf, bm25::average_length(terms, sentences), include_chrome);
+  double avg_len = bm25::average_length(terms, sentences);
+  auto language = [&](const Candidate& c) -> const Language& { return plan.languages[plan.language_of[c.policy]]; };
+  for (Candidate& c : candidates) c.bound = upper_bound(c, policies[c.policy], language(c), idf, avg_len, include_chrome);
+  // Most promising first, in path order among equals: once the best `limit` hold a hit no
+  // policy left can beat (a lower bound, or an equal one later in path order), stop.
+  std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+    return a.bound != b.bound ? a.bound > b.bound : a.policy < b.policy;
+  });
+  PolicyScorer scorer(idf, avg_len, include_chrome);
+  PostingsReader reader(db, plan.terms.size());
   Best best(limit);
-  RowMerge merge(db, plan.terms);
-  std::vector<TermRow> rows;
-  for (std::int64_t id = 0; merge.current(id); merge.advance(id)) {
-    std::int32_t i = listed(at, id);
-    if (i < 0) continue;
-    const Language& l = plan.languages[plan.language_of[static_cast<std::size_t>(i)]];
-    rows.assign(l.q.terms.size(), TermRow{});
-    bool any = false;
-    for (std::size_t k = 0; k < l.q.terms.size(); ++k)
-      if (merge.at(l.term_slot[k], id)) rows[k] = merge.row(l.term_slot[k]), any = true;
-    if (any) scorer.score(policies[static_cast<std::size_t>(i)], static_cast<std::size_t>(i), l, rows, best);
+  for (const Candidate& c : candidates) {
+    if (best.full() && (c.bound < best.worst().score || (c.bound == best.worst().score && c.policy > best.worst().policy)))
+      break;
+    const ListedPolicy& p = policies[c.policy];
+    scorer.score(p, c.policy, language(c), reader.rows(c, p, language(c)), best);
   }
   out.hits = best.take();
   return out;

@@ -1,11 +1,15 @@
 #pragma once
 // `search --db`'s plan: one ranking of the selected policies' sentences, the same scores
 // and order as Index::search over the documents with the corpus's statistics (cli/
-// cmd_search.cpp), computed from term_postings alone:
+// cmd_search.cpp), computed from search_terms and search_postings alone:
 //   1. the corpus totals (sentences, terms) from the listed policies' rows;
-//   2. each query term's document frequency: one pass over its rows' counts;
-//   3. the terms' postings, merged by policy: each candidate sentence scored as
-//      Index::search scores it, the best `limit` kept in a heap.
+//   2. one pass over the query terms' small search_terms rows: each term's document
+//      frequency, and each policy's upper bound (its terms' best (tf, length) pairs, every
+//      bigram adjacent, every title holding every term);
+//   3. policies by bound, highest first: their postings read and every candidate sentence
+//      scored as Index::search scores it, the best `limit` kept in a heap, until no policy
+//      left can beat the worst of them. The ranking is exact: only policies that cannot
+//      enter it are skipped.
 // No document is read; the caller reads those of the sentences it prints.
 #include "store/sqlite.hpp"
 #include "store/stored_policies.hpp"

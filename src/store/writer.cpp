@@ -61,8 +61,9 @@ DatabaseWriter::DatabaseWriter(const std::string& path)
           "INSERT INTO practice_concepts (practice_id, role, position, concept, label) VALUES (?1, ?2, ?3, ?4, ?5)")),
       insert_period_(db_.prepare(
           "INSERT INTO practice_periods (practice_id, position, kind, text, iso) VALUES (?1, ?2, ?3, ?4, ?5)")),
+      insert_postings_(db_.prepare("INSERT INTO search_postings (policy_id, postings) VALUES (?1, ?2)")),
       insert_term_(db_.prepare(
-          "INSERT INTO term_postings (term, policy_id, sentences, postings, sections) VALUES (?1, ?2, ?3, ?4, ?5)")),
+          "INSERT INTO search_terms (term, policy_id, sentences, best, sections, postings_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")),
       touch_policy_(db_.prepare("UPDATE policies SET path = ?2, size = ?3, mtime_ns = ?4 WHERE abs_path = ?1")),
       set_meta_(db_.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)")) {
   db_.exec("BEGIN IMMEDIATE");
@@ -141,9 +142,11 @@ void DatabaseWriter::insert_rows(std::int64_t policy_id, const PolicyRecord& r) 
     sentence_ids[i] = sqlite3_last_insert_rowid(db_.handle());
   }
   insert_practices(policy_id, r, sentence_ids);
-  for (const StoredTerm& t : r.terms)
-    insert_term_.bind(1, t.term).bind(2, policy_id).bind(3, std::int64_t{t.sentences}).bind_blob(4, t.postings)
-        .bind_blob(5, t.sections).run();
+  for (const StoredTerm& t : r.terms) {
+    insert_postings_.bind(1, policy_id).bind_blob(2, t.postings).run();
+    insert_term_.bind(1, t.term).bind(2, policy_id).bind(3, std::int64_t{t.sentences}).bind_blob(4, t.best)
+        .bind_blob(5, t.sections).bind(6, sqlite3_last_insert_rowid(db_.handle())).run();
+  }
 }
 
 void DatabaseWriter::insert_practices(std::int64_t policy_id, const PolicyRecord& r,
