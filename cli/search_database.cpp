@@ -7,6 +7,8 @@
 
 #include <map>
 #include <memory>
+#include <optional>
+#include <thread>
 
 namespace policyq::cli {
 namespace {
@@ -25,11 +27,22 @@ int search_database(const std::string& path, const CommonOptions& common, const 
   store::check_schema_for_reading(db);
   std::vector<store::ListedPolicy> policies = store::list_policies(db, common.policies);
   Style style{!common.json && !common.quiet && use_color(common)};
-  SourceOptions report;
-  report.on_error = report_input_error;
-  for (const store::ListedPolicy& p : policies) store::report_if_stale(p, report);
-
-  store::StoredRanking ranking = store::rank_stored(db, policies, opts.query, opts.top, opts.all);
+  // Every policy is compared with its file, as reading it would: a stat each, ~30 ms for
+  // 20,000 files, so on a thread of its own beside the ranking; reported in path order.
+  std::vector<std::optional<Error>> stale(policies.size());
+  store::StoredRanking ranking;
+  {
+    std::jthread checker([&] {
+      for (std::size_t i = 0; i < policies.size(); ++i) {
+        SourceOptions found;
+        found.on_error = [&](const Error& e) { stale[i] = e; };
+        store::report_if_stale(policies[i], found);
+      }
+    });
+    ranking = store::rank_stored(db, policies, opts.query, opts.top, opts.all);
+  }
+  for (const std::optional<Error>& e : stale)
+    if (e) report_input_error(*e);
   if (!ranking.any_terms)
     throw Error("query: '" + opts.query + "' has no words to search for (only stop words or punctuation)");
   std::map<std::size_t, Printed> printed;
