@@ -73,12 +73,15 @@ TEST_CASE("the stored ranking is Index::search's over the documents, double for 
   c.add("fr/d.md", "# Politique de confidentialité\n\n## Données personnelles\n\nNous ne vendons jamais vos données "
                    "personnelles. Nous conservons vos données personnelles pendant trois ans après la fin du contrat.\n");
   c.add("e.md", "# Cookies\n\nWe use cookies. Cookies and data.\n");
+  // Copies score alike: ties are broken by path, whichever policy the bound puts first.
+  c.add("z/a.md", policyq::testing::policy_a);
+  c.add("0/a.md", policyq::testing::policy_a);
   c.index();
   store::Connection db(c.db, store::Connection::Mode::read);
   store::check_schema_for_reading(db);
   for (const char* q : {"sell personal data", "data", "personal data data", "données personnelles", "cookies location",
                         "Home contact", "server logs 30 days", "selling"})
-    for (std::size_t limit : {1, 3, 50})
+    for (std::size_t limit : {1, 2, 3, 4, 50})
       for (bool chrome : {false, true}) check_same(db, {}, q, limit, chrome);
   check_same(db, {c.folder() + "/c.md"}, "personal data", 10, false);  // one policy: its own statistics
   check_same(db, {c.folder() + "/fr", c.folder() + "/a.md"}, "données personal", 10, false);
