@@ -255,6 +255,18 @@ TEST_CASE("search --db ranks from stored postings: as the files after an update 
   fs::remove(s.path("in/c.md"));
   REQUIRE(run_policyq("index -q " + in + " --db " + db).status == 0);
   same("removed");
+  // A policy changed since indexing is reported when search quotes it, as reading it would;
+  // one it does not quote is not read, so not compared with its file (toc reads it: reported).
+  s.add("in/b.md", bundled_text() + "\nOne more line.\n");
+  auto unquoted = run_policyq("search invoices --db " + db);
+  CHECK(unquoted.status == 0);
+  CHECK(unquoted.err.empty());
+  CHECK(run_policyq("toc --db " + db).err.find(s.path("in/b.md") + ": changed since indexing") != std::string::npos);
+  auto quoted = run_policyq("search 'No-IP' --limit 1 --db " + db);
+  CHECK(quoted.status == 2);
+  CHECK(quoted.err == "policyq: error: " + s.path("in/b.md") +
+                          ": changed since indexing (answered from the indexed copy): run policyq index again\n");
+  REQUIRE(run_policyq("index -q " + in + " --db " + db).status == 0);
   {
     store::Connection c(db, store::Connection::Mode::write);
     for (const char* table : {"search_terms", "search_postings"}) {

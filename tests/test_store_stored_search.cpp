@@ -47,7 +47,7 @@ void check_same(store::Connection& db, const std::vector<std::string>& select, c
   INFO(query << " limit " << limit << (chrome ? " --all" : ""));
   std::vector<store::ListedPolicy> listed = store::list_policies(db, select);
   std::vector<Document> docs;
-  for (const store::ListedPolicy& p : listed) docs.push_back(load_policy(p.path));
+  for (store::ListedPolicy p : listed) docs.push_back(load_policy(store::with_paths(db, p).path));
   std::vector<Expected> expected = rank_documents(docs, query, limit, chrome);
   store::StoredRanking got = store::rank_stored(db, listed, query, limit, chrome);
   CHECK(got.any_terms);

@@ -16,9 +16,10 @@ public:
 
   std::optional<Document> next() override {
     while (at_ < policies_.size()) {
-      const ListedPolicy& p = policies_[at_++];
+      ListedPolicy& p = policies_[at_++];
       try {
-        report_if_stale(p, options_);
+        with_paths(db_, p);
+        report_if_stale(db_, p, options_);
         Document doc = read_document(db_, p);
         ++read_;
         return doc;

@@ -12,7 +12,9 @@ namespace {
 // are search's own index (index/stored_terms.hpp): `search --db` sums statistics and bounds
 // each policy's best score from the small search_terms rows of the query's terms, reads the
 // postings of the policies that can still make the top N, and documents only for the
-// sentences it prints. The postings are apart so that the first pass reads little.
+// sentences it prints. The postings are apart so that the first pass reads little, and
+// policies_listing covers what the read commands list (path order, language, counts):
+// listing 20,000 policies then reads a small index in order instead of every row.
 constexpr const char* schema_sql = R"sql(
 CREATE TABLE meta (
   key   TEXT PRIMARY KEY,
@@ -36,7 +38,7 @@ CREATE TABLE policies (
   term_count    INTEGER NOT NULL,
   indexed_at    TEXT NOT NULL
 );
-CREATE INDEX policies_path ON policies(path);
+CREATE INDEX policies_listing ON policies(path, abs_path, id, language, sentence_count, term_count);
 CREATE TABLE documents (
   policy_id INTEGER PRIMARY KEY REFERENCES policies(id) ON DELETE CASCADE,
   text_hash TEXT NOT NULL,

@@ -27,7 +27,8 @@ void stale(const std::string& path, const std::string& what, const SourceOptions
 }  // namespace
 
 // The source knows its size before reading any policy, and reads each policy's text only
-// when it is asked for.
+// when it is asked for. policies_listing holds the columns in path order: every policy is
+// listed from that small index, without its row and without a string per path.
 std::vector<ListedPolicy> list_policies(Connection& db, const std::vector<std::string>& select) {
   std::vector<std::string> wanted_abs;
   for (const std::string& s : select) {
@@ -37,16 +38,19 @@ std::vector<ListedPolicy> list_policies(Connection& db, const std::vector<std::s
   std::vector<bool> matched(select.size(), false);
   std::vector<ListedPolicy> out;
   Statement s = db.prepare(
-      "SELECT id, path, abs_path, content_hash, language, size, mtime_ns, sentence_count, term_count"
-      " FROM policies ORDER BY path, abs_path");
+      "SELECT id, language, sentence_count, term_count, path, abs_path FROM policies INDEXED BY policies_listing"
+      " ORDER BY path, abs_path");
   while (s.step()) {
-    std::string path(s.text_at(1)), abs_path(s.text_at(2));
-    bool keep = select.empty();
-    for (std::size_t i = 0; i < select.size(); ++i)
-      if (names(path, select[i]) || names(abs_path, wanted_abs[i])) keep = matched[i] = true;
-    if (!keep) continue;
-    out.push_back({s.int_at(0), std::move(path), std::move(abs_path), std::string(s.text_at(3)), std::string(s.text_at(4)),
-                   s.int_at(5), s.int_at(6), static_cast<std::size_t>(s.int_at(7)), static_cast<std::size_t>(s.int_at(8))});
+    ListedPolicy p{s.int_at(0), std::string(s.text_at(1)), static_cast<std::size_t>(s.int_at(2)),
+                   static_cast<std::size_t>(s.int_at(3)), {}, {}};
+    if (!select.empty()) {
+      p.path = s.text_at(4), p.abs_path = s.text_at(5);
+      bool keep = false;
+      for (std::size_t i = 0; i < select.size(); ++i)
+        if (names(p.path, select[i]) || names(p.abs_path, wanted_abs[i])) keep = matched[i] = true;
+      if (!keep) continue;
+    }
+    out.push_back(std::move(p));
   }
   for (std::size_t i = 0; i < select.size(); ++i)
     if (!matched[i])
@@ -55,7 +59,19 @@ std::vector<ListedPolicy> list_policies(Connection& db, const std::vector<std::s
   return out;
 }
 
-void report_if_stale(const ListedPolicy& p, const SourceOptions& options) {
+ListedPolicy& with_paths(Connection& db, ListedPolicy& p) {
+  if (!p.path.empty()) return p;
+  Statement s = db.prepare("SELECT path, abs_path FROM policies WHERE id = ?1");
+  s.bind(1, p.id);
+  if (!s.step()) throw Error(db.path(), 0, "a policy was removed from the database while reading it: run the command again");
+  p.path = s.text_at(0), p.abs_path = s.text_at(1);
+  return p;
+}
+
+void report_if_stale(Connection& db, const ListedPolicy& p, const SourceOptions& options) {
+  Statement indexed = db.prepare("SELECT content_hash, size, mtime_ns FROM policies WHERE id = ?1");
+  indexed.bind(1, p.id);
+  if (!indexed.step()) throw Error(p.path, 0, "removed from the database while reading it: run the command again");
   struct stat st;
   if (::stat(p.abs_path.c_str(), &st) != 0) {
     if (errno == ENOENT)
@@ -63,10 +79,10 @@ void report_if_stale(const ListedPolicy& p, const SourceOptions& options) {
     return;
   }
   std::int64_t mtime = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
-  if (st.st_size == p.size && mtime == p.mtime_ns) return;
+  if (st.st_size == indexed.int_at(1) && mtime == indexed.int_at(2)) return;
   // Touched, or copied with new times: only different bytes make it stale.
   try {
-    if (hex64(content_hash(read_policy_bytes(p.abs_path))) == p.content_hash) return;
+    if (hex64(content_hash(read_policy_bytes(p.abs_path))) == indexed.text_at(0)) return;
   } catch (const Error&) {
   }
   stale(p.path, "changed since indexing (answered from the indexed copy): run policyq index again", options);

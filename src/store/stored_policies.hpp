@@ -15,19 +15,25 @@ namespace policyq::store {
 
 struct ListedPolicy {
   std::int64_t id = 0;
-  std::string path, abs_path, content_hash, language;
-  std::int64_t size = 0, mtime_ns = 0;
+  std::string language;
   std::size_t sentences = 0, terms = 0;  // sentence_count and term_count
+  std::string path, abs_path;            // "" until with_paths (a selection fills them)
 };
 
 // select: --policy paths (as indexed, or absolute); empty: every policy. In path order.
 // Throws Error naming a selected path that matches no stored policy.
 std::vector<ListedPolicy> list_policies(Connection& db, const std::vector<std::string>& select);
 
+// p with its paths, read when the listing left them out: search --db needs the paths of
+// the few policies it prints, not of 20,000.
+ListedPolicy& with_paths(Connection& db, ListedPolicy& p);
+
 // A policy answered from the database while its file says something else would quote
 // lines the file no longer has: tells on_error (or throws when there is none), once.
-void report_if_stale(const ListedPolicy& p, const SourceOptions& options);
+// p must have its paths (with_paths).
+void report_if_stale(Connection& db, const ListedPolicy& p, const SourceOptions& options);
 
-// The policy's Document as indexed. Throws Error when it is gone or its analysis is damaged.
+// The policy's Document as indexed (p with its paths). Throws Error when it is gone or its
+// analysis is damaged.
 Document read_document(Connection& db, const ListedPolicy& p);
 }  // namespace policyq::store

@@ -102,7 +102,11 @@ std::vector<Candidate> read_terms(Connection& db, const Plan& plan, const std::v
       if (k == l.term_slot.size()) continue;
       df[t] += static_cast<std::size_t>(s.int_at(1));
       std::int32_t& c = candidate_of[static_cast<std::size_t>(i)];
-      if (c < 0) c = static_cast<std::int32_t>(out.size()), out.push_back({static_cast<std::size_t>(i), {}, 0});
+      if (c < 0) {
+        c = static_cast<std::int32_t>(out.size());
+        out.push_back({static_cast<std::size_t>(i), {}, 0});
+        out.back().terms.reserve(l.term_slot.size());
+      }
       out[static_cast<std::size_t>(c)].terms.push_back(
           {k, static_cast<std::uint32_t>(s.int_at(1)), std::string(s.blob_at(2)), std::string(s.blob_at(3)), s.int_at(4)});
     }
@@ -110,14 +114,15 @@ std::vector<Candidate> read_terms(Connection& db, const Plan& plan, const std::v
   return out;
 }
 
-[[noreturn]] void damaged(const ListedPolicy& p) {
-  throw Error(p.path, 0, "its search postings in the database are damaged: run policyq index --force again");
+[[noreturn]] void damaged(Connection& db, const ListedPolicy& p) {
+  ListedPolicy named = p;
+  throw Error(with_paths(db, named).path, 0, "its search postings in the database are damaged: run policyq index --force again");
 }
 
 // The most a sentence of c can score: the same sums in the same order as PolicyScorer,
 // each part replaced by its largest value (a term's best pair, every bigram adjacent, every
 // title holding every term). Rounding is monotone, so no sentence's double exceeds it.
-double upper_bound(const Candidate& c, const ListedPolicy& p, const Language& l, const std::vector<double>& idf,
+double upper_bound(Connection& db, const Candidate& c, const ListedPolicy& p, const Language& l, const std::vector<double>& idf,
                    double avg_len, bool include_chrome) {
   std::vector<const TermInfo*> by_k(l.q.terms.size(), nullptr);
   for (const TermInfo& t : c.terms) by_k[t.k] = &t;
@@ -125,7 +130,7 @@ double upper_bound(const Candidate& c, const ListedPolicy& p, const Language& l,
   std::vector<BestPair> pairs;
   for (std::size_t k = 0; k < by_k.size(); ++k) {
     if (!by_k[k]) continue;
-    if (!read_best(by_k[k]->best, include_chrome, pairs)) damaged(p);
+    if (!read_best(by_k[k]->best, include_chrome, pairs)) damaged(db, p);
     double most = 0;
     for (const BestPair& b : pairs) most = std::max(most, bm25::term_score(idf[l.term_slot[k]], b.tf, b.length, avg_len));
     bm25 += most;
@@ -183,8 +188,8 @@ struct TermRow {
 // from the sections holding each term. Buffers are kept from policy to policy.
 class PolicyScorer {
 public:
-  PolicyScorer(const std::vector<double>& idf, double avg_len, bool include_chrome)
-      : idf_(idf), avg_len_(avg_len), include_chrome_(include_chrome) {}
+  PolicyScorer(Connection& db, const std::vector<double>& idf, double avg_len, bool include_chrome)
+      : db_(db), idf_(idf), avg_len_(avg_len), include_chrome_(include_chrome) {}
 
   void score(const ListedPolicy& p, std::size_t rank, const Language& l, const std::vector<TermRow>& rows, Best& best) {
     std::size_t n = l.q.terms.size();
@@ -218,7 +223,7 @@ private:
     if (first_term_.size() < p.sentences) first_term_.resize(p.sentences, -1);
     sections_[k].clear();
     if (!row.present) return;
-    if (!read_sections(row.sections, sections_[k])) damaged(p);
+    if (!read_sections(row.sections, sections_[k])) damaged(db_, p);
     PostingReader reader(row.postings, p.sentences);
     std::vector<StoredPosting>& list = postings_[k];
     for (;;) {
@@ -235,7 +240,7 @@ private:
       score_[s] += bm25::term_score(idf, posting.tf, posting.length, avg_len_);
       ++counts_[k];
     }
-    if (reader.damaged()) damaged(p);
+    if (reader.damaged()) damaged(db_, p);
   }
 
   // As Index: each bigram of the phrase whose terms the policy has counts once if adjacent.
@@ -265,6 +270,7 @@ private:
     return bm25::title_weight * sum;
   }
 
+  Connection& db_;
   const std::vector<double>& idf_;
   double avg_len_;
   bool include_chrome_;
@@ -281,7 +287,7 @@ private:
 // distinct term, so every blob stays valid while the candidate is scored.
 class PostingsReader {
 public:
-  PostingsReader(Connection& db, std::size_t terms) {
+  PostingsReader(Connection& db, std::size_t terms) : db_(db) {
     for (std::size_t t = 0; t < terms; ++t) statements_.push_back(db.prepare("SELECT postings FROM search_postings WHERE id = ?1"));
   }
   const std::vector<TermRow>& rows(const Candidate& c, const ListedPolicy& p, const Language& l) {
@@ -290,13 +296,14 @@ public:
       Statement& s = statements_[l.term_slot[t.k]];
       s.reset();
       s.bind(1, t.postings_id);
-      if (!s.step()) damaged(p);
+      if (!s.step()) damaged(db_, p);
       rows_[t.k] = {true, s.blob_at(0), t.sections};
     }
     return rows_;
   }
 
 private:
+  Connection& db_;
   std::vector<Statement> statements_;
   std::vector<TermRow> rows_;
 };
@@ -316,13 +323,13 @@ StoredRanking rank_stored(Connection& db, const std::vector<ListedPolicy>& polic
   for (std::size_t d : df) idf.push_back(bm25::idf(sentences, d));
   double avg_len = bm25::average_length(terms, sentences);
   auto language = [&](const Candidate& c) -> const Language& { return plan.languages[plan.language_of[c.policy]]; };
-  for (Candidate& c : candidates) c.bound = upper_bound(c, policies[c.policy], language(c), idf, avg_len, include_chrome);
+  for (Candidate& c : candidates) c.bound = upper_bound(db, c, policies[c.policy], language(c), idf, avg_len, include_chrome);
   // Most promising first, in path order among equals: once the best `limit` hold a hit no
   // policy left can beat (a lower bound, or an equal one later in path order), stop.
   std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
     return a.bound != b.bound ? a.bound > b.bound : a.policy < b.policy;
   });
-  PolicyScorer scorer(idf, avg_len, include_chrome);
+  PolicyScorer scorer(db, idf, avg_len, include_chrome);
   PostingsReader reader(db, plan.terms.size());
   Best best(limit);
   for (const Candidate& c : candidates) {
