@@ -10,8 +10,8 @@
 
 namespace policyq::cli {
 namespace {
-// A printed policy's document and its language's analysis of the query, read once however
-// many of its sentences are printed.
+// A printed policy's sentences (store::read_sentences) and its language's analysis of the
+// query, read once however many of its sentences are printed.
 struct Printed {
   Document doc;
   std::unique_ptr<Analyzer> analyzer;
@@ -33,11 +33,13 @@ int search_database(const std::string& path, const CommonOptions& common, const 
   std::map<std::size_t, Printed> printed;
   SourceOptions report;
   report.on_error = report_input_error;
-  for (const store::StoredHit& h : ranking.hits) printed.emplace(h.policy, Printed{});
-  for (auto& [policy, p] : printed) {
+  std::map<std::size_t, std::vector<int>> quoted;
+  for (const store::StoredHit& h : ranking.hits) quoted[h.policy].push_back(h.sentence);
+  for (auto& [policy, sentences] : quoted) {
+    Printed& p = printed[policy];
     store::with_paths(db, policies[policy]);
     store::report_if_stale(db, policies[policy], report);
-    p.doc = store::read_document(db, policies[policy]);
+    p.doc = store::read_sentences(db, policies[policy], sentences);
     p.analyzer = std::make_unique<Analyzer>(p.doc.language);
     p.q = parse_query(*p.analyzer, opts.query);
   }

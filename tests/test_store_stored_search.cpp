@@ -7,6 +7,7 @@
 #include "store/stored_policies.hpp"
 #include "store/stored_search.hpp"
 #include "store_fixture.hpp"
+#include "util/embedded.hpp"
 #include "util/error.hpp"
 
 #include <doctest/doctest.h>
@@ -105,4 +106,35 @@ TEST_CASE("a query of stop words only has no terms; damaged postings are an erro
   CHECK_THROWS_WITH_AS(store::rank_stored(db, store::list_policies(db, {}), "location", 10, false),
                        (a + ": its search postings in the database are damaged: run policyq index --force again").c_str(),
                        Error);
+}
+
+TEST_CASE("the sentences search prints, read from their rows, are those of the stored document") {
+  Corpus c("read_sentences");
+  c.add("bundled.md", std::string(embedded(bundled_policy_name)));
+  c.add("nested.md", "Before any heading.\n\n# Top\n\nOne.\n\n## Middle > part\n\nTwo.\n\n### Low\n\nThree.\n\n# Other\n\nFour.\n");
+  c.index();
+  store::Connection db(c.db, store::Connection::Mode::read);
+  for (store::ListedPolicy p : store::list_policies(db, {})) {
+    store::with_paths(db, p);
+    Document full = store::read_document(db, p);
+    std::vector<int> all;
+    for (std::size_t i = 0; i < full.sentences.size(); ++i) all.push_back(static_cast<int>(i));
+    Document rows = store::read_sentences(db, p, all);
+    CHECK(rows.blocks.empty());  // from the rows, not the document read again
+    CHECK(rows.name == full.name);
+    CHECK(rows.language == full.language);
+    REQUIRE(rows.sections.size() == full.sections.size());
+    for (std::size_t i = 0; i < full.sections.size(); ++i) {
+      CHECK(rows.sections[i].title == full.sections[i].title);
+      CHECK(rows.sections[i].anchor == full.sections[i].anchor);
+      CHECK(rows.sections[i].path == full.sections[i].path);
+      CHECK(rows.sections[i].preamble == full.sections[i].preamble);
+    }
+    for (std::size_t i = 0; i < full.sentences.size(); ++i) {
+      CHECK(rows.sentences[i].text == full.sentences[i].text);
+      CHECK(rows.sentences[i].first_line == full.sentences[i].first_line);
+      CHECK(rows.sentences[i].last_line == full.sentences[i].last_line);
+      CHECK(rows.sentences[i].section == full.sentences[i].section);
+    }
+  }
 }

@@ -96,4 +96,48 @@ Document read_document(Connection& db, const ListedPolicy& p) {
   if (!doc) throw Error(p.path, 0, "its analysis in " + db.path() + " is damaged: run policyq index --force again");
   return std::move(*doc);
 }
+
+// Search prints a few sentences of a 60 KB policy: its rows are a few hundred bytes where
+// the document is the text and the whole analysis (a third of search --db's time).
+Document read_sentences(Connection& db, const ListedPolicy& p, const std::vector<int>& sentences) {
+  Document doc;
+  doc.name = p.path;
+  doc.language = p.language;
+  Statement sections = db.prepare(
+      "SELECT section, parent, title, anchor, path, preamble FROM sections WHERE policy_id = ?1 ORDER BY section");
+  sections.bind(1, p.id);
+  bool agree = true;
+  while (sections.step() && agree) {
+    Section s;
+    s.parent = sections.is_null(1) ? -1 : static_cast<int>(sections.int_at(1));
+    s.title = sections.text_at(2);
+    s.anchor = sections.text_at(3);
+    s.preamble = sections.int_at(5) != 0;
+    agree = sections.int_at(0) == static_cast<std::int64_t>(doc.sections.size()) && s.parent < static_cast<int>(doc.sections.size());
+    if (!agree) break;
+    // As the parser builds it: the parent's path and the title; the preamble has none.
+    if (s.parent >= 0) s.path = doc.sections[static_cast<std::size_t>(s.parent)].path;
+    if (!s.preamble) s.path.push_back(s.title);
+    std::string joined;
+    for (const std::string& t : s.path) joined += (joined.empty() ? "" : " > ") + t;
+    agree = joined == sections.text_at(4);
+    doc.sections.push_back(std::move(s));
+  }
+  doc.sentences.resize(p.sentences);
+  Statement rows = db.prepare(
+      "SELECT section, first_line, last_line, text FROM sentences WHERE policy_id = ?1 AND sentence = ?2");
+  for (int i : sentences) {
+    rows.reset();
+    rows.bind(1, p.id).bind(2, std::int64_t{i});
+    agree = agree && i >= 0 && static_cast<std::size_t>(i) < doc.sentences.size() && rows.step();
+    if (!agree) break;
+    Sentence& s = doc.sentences[static_cast<std::size_t>(i)];
+    s.section = static_cast<int>(rows.int_at(0));
+    s.first_line = static_cast<int>(rows.int_at(1));
+    s.last_line = static_cast<int>(rows.int_at(2));
+    s.text = rows.text_at(3);
+    agree = s.section >= 0 && static_cast<std::size_t>(s.section) < doc.sections.size();
+  }
+  return agree ? doc : read_document(db, p);
+}
 }  // namespace policyq::store

@@ -36,4 +36,10 @@ void report_if_stale(Connection& db, const ListedPolicy& p, const SourceOptions&
 // The policy's Document as indexed (p with its paths). Throws Error when it is gone or its
 // analysis is damaged.
 Document read_document(Connection& db, const ListedPolicy& p);
+
+// What printing some of p's sentences reads (cli/search_output.cpp), from the sections and
+// sentences rows rather than the whole document: the name, language, every section's
+// title, anchor, path and preamble flag, and the given sentences (the others left empty).
+// Falls back to read_document when the rows do not agree with themselves.
+Document read_sentences(Connection& db, const ListedPolicy& p, const std::vector<int>& sentences);
 }  // namespace policyq::store
