@@ -122,12 +122,12 @@ std::vector<Candidate> read_terms(Connection& db, const Plan& plan, const std::v
 // The most a sentence of c can score: the same sums in the same order as PolicyScorer,
 // each part replaced by its largest value (a term's best pair, every bigram adjacent, every
 // title holding every term). Rounding is monotone, so no sentence's double exceeds it.
+// by_k and pairs: buffers kept from candidate to candidate.
 double upper_bound(Connection& db, const Candidate& c, const ListedPolicy& p, const Language& l, const std::vector<double>& idf,
-                   double avg_len, bool include_chrome) {
-  std::vector<const TermInfo*> by_k(l.q.terms.size(), nullptr);
+                   double avg_len, bool include_chrome, std::vector<const TermInfo*>& by_k, std::vector<BestPair>& pairs) {
+  by_k.assign(l.q.terms.size(), nullptr);
   for (const TermInfo& t : c.terms) by_k[t.k] = &t;
   double bm25 = 0, title = 0;
-  std::vector<BestPair> pairs;
   for (std::size_t k = 0; k < by_k.size(); ++k) {
     if (!by_k[k]) continue;
     if (!read_best(by_k[k]->best, include_chrome, pairs)) damaged(db, p);
@@ -323,16 +323,21 @@ StoredRanking rank_stored(Connection& db, const std::vector<ListedPolicy>& polic
   for (std::size_t d : df) idf.push_back(bm25::idf(sentences, d));
   double avg_len = bm25::average_length(terms, sentences);
   auto language = [&](const Candidate& c) -> const Language& { return plan.languages[plan.language_of[c.policy]]; };
-  for (Candidate& c : candidates) c.bound = upper_bound(db, c, policies[c.policy], language(c), idf, avg_len, include_chrome);
+  std::vector<const TermInfo*> by_k;
+  std::vector<BestPair> pairs;
+  for (Candidate& c : candidates)
+    c.bound = upper_bound(db, c, policies[c.policy], language(c), idf, avg_len, include_chrome, by_k, pairs);
   // Most promising first, in path order among equals: once the best `limit` hold a hit no
-  // policy left can beat (a lower bound, or an equal one later in path order), stop.
-  std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
-    return a.bound != b.bound ? a.bound > b.bound : a.policy < b.policy;
-  });
+  // policy left can beat (a lower bound, or an equal one later in path order), stop. A heap:
+  // the few hundred policies scored of 20,000 come out without sorting them all.
+  auto later = [](const Candidate& a, const Candidate& b) { return a.bound != b.bound ? a.bound < b.bound : a.policy > b.policy; };
+  std::make_heap(candidates.begin(), candidates.end(), later);
   PolicyScorer scorer(db, idf, avg_len, include_chrome);
   PostingsReader reader(db, plan.terms.size());
   Best best(limit);
-  for (const Candidate& c : candidates) {
+  for (auto end = candidates.end(); end != candidates.begin(); --end) {
+    std::pop_heap(candidates.begin(), end, later);
+    const Candidate& c = *(end - 1);
     if (best.full() && (c.bound < best.worst().score || (c.bound == best.worst().score && c.policy > best.worst().policy)))
       break;
     const ListedPolicy& p = policies[c.policy];
