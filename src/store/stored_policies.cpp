@@ -37,9 +37,11 @@ std::vector<ListedPolicy> list_policies(Connection& db, const std::vector<std::s
   }
   std::vector<bool> matched(select.size(), false);
   std::vector<ListedPolicy> out;
-  Statement s = db.prepare(
-      "SELECT id, language, sentence_count, term_count, path, abs_path FROM policies INDEXED BY policies_listing"
-      " ORDER BY path, abs_path");
+  // Without a selection the paths are not read at all (with_paths reads those needed).
+  Statement s = db.prepare(select.empty() ? "SELECT id, language, sentence_count, term_count FROM policies"
+                                            " INDEXED BY policies_listing ORDER BY path, abs_path"
+                                          : "SELECT id, language, sentence_count, term_count, path, abs_path FROM policies"
+                                            " INDEXED BY policies_listing ORDER BY path, abs_path");
   while (s.step()) {
     ListedPolicy p{s.int_at(0), std::string(s.text_at(1)), static_cast<std::size_t>(s.int_at(2)),
                    static_cast<std::size_t>(s.int_at(3)), {}, {}};
