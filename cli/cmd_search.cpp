@@ -3,51 +3,16 @@
 #include "index/index.hpp"
 #include "output.hpp"
 #include "policies.hpp"
+#include "search_database.hpp"
+#include "search_output.hpp"
 #include "util/error.hpp"
 #include "util/input.hpp"
 #include <algorithm>
-#include <iostream>
 #include <memory>
 #include <optional>
-#include <unordered_set>
 
 namespace policyq::cli {
 namespace {
-struct SearchOptions {
-  std::string query;
-  std::size_t top = 10;
-  bool all = false;
-};
-
-// A hit with what printing it needs, so that its policy can be freed once searched:
-// memory holds the best top hits, not every policy.
-struct Result {
-  double score = 0;
-  nlohmann::json json;  // --json
-  std::string text;     // the text lines
-};
-
-Result render(const Document& doc, const Index& index, const SearchHit& hit, const std::string& query,
-              const CommonOptions& common, const Style& style) {
-  Result r;
-  r.score = hit.score;
-  if (common.json) {
-    r.json = sentence_json(doc, hit.sentence);
-    r.json["score"] = hit.score;
-    r.json["features"] = {{"bm25", hit.bm25}, {"phrase", hit.phrase}, {"title", hit.title}};
-    return r;
-  }
-  const Sentence& s = doc.sentences[static_cast<std::size_t>(hit.sentence)];
-  QueryTerms q = index.parse_query(query);
-  std::unordered_set<std::string> wanted(q.terms.begin(), q.terms.end());
-  std::vector<std::pair<std::size_t, std::size_t>> ranges;
-  for (const Token& t : index.analyzer().analyze(s.text))
-    if (!t.stop && wanted.count(t.term)) ranges.emplace_back(t.begin, t.end);
-  r.text = style.path() + section_label(doc, s.section) + style.reset() + "  " + style.loc() +
-           location(doc, s.first_line, s.last_line) + style.reset() + "\n  " + highlight(s.text, ranges, style) + "\n";
-  return r;
-}
-
 // Over several policies, one ranking: the idf of each term and the average sentence
 // length are those of all the policies together (a first pass sums them), so that a
 // sentence's score does not depend on which policy holds it. One policy alone ranks by its
@@ -65,6 +30,8 @@ CorpusStats corpus_stats(const CommonOptions& common, const std::string& query) 
 int run_search(const CommonOptions& common, const SearchOptions& opts) {
   check_query_text(opts.query, "query");
   if (opts.top == 0) throw Error("--top: must be at least 1");
+  // A database answers from its stored postings, reading only the documents it prints.
+  if (std::string db = database_path(common); !db.empty()) return search_database(db, common, opts);
   std::unique_ptr<PolicySource> source = open_policies(common);
   std::optional<CorpusStats> corpus;
   if (source->size() > 1) corpus = corpus_stats(common, opts.query);
@@ -78,7 +45,7 @@ int run_search(const CommonOptions& common, const SearchOptions& opts) {
     if (q.terms.empty()) continue;
     any_terms = true;
     for (const SearchHit& h : index.search(q, opts.top, opts.all, corpus ? &*corpus : nullptr))
-      results.push_back(render(*doc, index, h, opts.query, common, style));
+      results.push_back(render(*doc, index.analyzer(), q, h, common, style));
     // Sorting stably and cutting after each policy keeps what one sort of all hits would:
     // a hit cut here has top better or equal hits before it, which stay before it.
     std::stable_sort(results.begin(), results.end(), by_score);
@@ -86,16 +53,7 @@ int run_search(const CommonOptions& common, const SearchOptions& opts) {
   }
   if (!any_terms) throw Error("query: '" + opts.query + "' has no words to search for (only stop words or punctuation)");
 
-  if (!common.quiet) {
-    if (common.json) {
-      nlohmann::json out = {{"query", opts.query}, {"results", nlohmann::json::array()}};
-      for (Result& r : results) out["results"].push_back(std::move(r.json));
-      print_json(out);
-    } else {
-      for (const Result& r : results) std::cout << r.text;
-    }
-  }
-  return results.empty() ? 1 : 0;
+  return print_results(opts, common, results);
 }
 }  // namespace
 

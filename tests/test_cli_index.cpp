@@ -203,8 +203,8 @@ TEST_CASE("database faults are one line with what to do, exit 2 and nothing on s
       {"search invoices --db " + s.path("none.db"), s.path("none.db") + ": no such database: build it with policyq index PATH… --db " + s.path("none.db")},
       {"search invoices --db " + notes, notes + ": not a SQLite database: give the path of a database made by policyq index (nothing was changed)"},
       {"index " + a + " --db " + notes, notes + ": not a SQLite database: give the path of a database made by policyq index (nothing was changed)"},
-      {"ask 'Do you sell my data?' --db " + old, old + ": built by schema 7, this is 1: run policyq index again (it rebuilds the database)"},
-      {"index " + a + " --db " + old, old + ": built by schema 7, this is 1: use the newer policyq that built it, or index into another --db file (nothing was changed)"},
+      {"ask 'Do you sell my data?' --db " + old, old + ": built by schema 7, this is 2: run policyq index again (it rebuilds the database)"},
+      {"index " + a + " --db " + old, old + ": built by schema 7, this is 2: use the newer policyq that built it, or index into another --db file (nothing was changed)"},
   };
   for (const Case& c : cases) {
     INFO(c.args);
@@ -229,6 +229,57 @@ TEST_CASE("database faults are one line with what to do, exit 2 and nothing on s
   CHECK(stale.status == 2);
   CHECK(stale.out.find("ten years") != std::string::npos);
   CHECK(stale.err == "policyq: error: " + a + ": changed since indexing (answered from the indexed copy): run policyq index again\n");
+}
+
+TEST_CASE("search --db ranks from stored postings: as the files after an update and a removal; a damaged row is one line") {
+  Scratch s("postings");
+  s.add("in/a.md", "# Retention\n\nWe keep invoices for ten years.\n\n## Selling\n\nWe never sell invoices or personal data.\n");
+  s.add("in/b.md", bundled_text());
+  s.add("in/c.md", "* [Home](/)\n* [Invoices](/i)\n* [Contact](/c)\n\n# Invoices\n\nInvoices are kept, invoices are sent.\n");
+  std::string in = s.path("in"), db = s.path("p.db");
+  REQUIRE(run_policyq("index -q " + in + " --db " + db).status == 0);
+  auto same = [&](const std::string& when) {
+    for (std::string cmd : std::vector<std::string>{"search --json --limit 30 'keep invoices'", "search --all --limit 30 invoices",
+                                                    "search --limit 5 'sell personal data'"}) {
+      INFO(when << ": " << cmd);
+      auto from_db = run_policyq(cmd + " --db " + db);
+      CHECK(from_db.status == 0);
+      CHECK(from_db.err.empty());
+      CHECK(from_db.out == run_policyq(cmd + " --policy " + in).out);
+    }
+  };
+  same("indexed");
+  s.add("in/a.md", "# Retention\n\nWe keep invoices for twenty years, and invoices of partners for one.\n");
+  REQUIRE(run_policyq("index -q " + in + " --db " + db).status == 0);
+  same("updated");
+  fs::remove(s.path("in/c.md"));
+  REQUIRE(run_policyq("index -q " + in + " --db " + db).status == 0);
+  same("removed");
+  // A policy changed since indexing is reported when search quotes it, as reading it would;
+  // one it does not quote is not read, so not compared with its file (toc reads it: reported).
+  s.add("in/b.md", bundled_text() + "\nOne more line.\n");
+  auto unquoted = run_policyq("search invoices --db " + db);
+  CHECK(unquoted.status == 0);
+  CHECK(unquoted.err.empty());
+  CHECK(run_policyq("toc --db " + db).err.find(s.path("in/b.md") + ": changed since indexing") != std::string::npos);
+  auto quoted = run_policyq("search 'No-IP' --limit 1 --db " + db);
+  CHECK(quoted.status == 2);
+  CHECK(quoted.err == "policyq: error: " + s.path("in/b.md") +
+                          ": changed since indexing (answered from the indexed copy): run policyq index again\n");
+  REQUIRE(run_policyq("index -q " + in + " --db " + db).status == 0);
+  {
+    store::Connection c(db, store::Connection::Mode::write);
+    for (const char* table : {"search_terms", "search_postings"}) {
+      INFO(table);
+      CHECK(c.query_int((std::string("SELECT count(*) FROM ") + table + " WHERE policy_id NOT IN (SELECT id FROM policies)").c_str()) == 0);
+    }
+    c.exec("UPDATE search_postings SET postings = x'ffff' WHERE id IN (SELECT postings_id FROM search_terms WHERE term = 'invoic')");
+  }
+  auto damaged = run_policyq("search invoices --db " + db);
+  CHECK(damaged.status == 2);
+  CHECK(damaged.out.empty());
+  CHECK(damaged.err.find(": its search postings in the database are damaged: run policyq index --force again\n") != std::string::npos);
+  CHECK(std::count(damaged.err.begin(), damaged.err.end(), '\n') == 1);
 }
 
 TEST_CASE("a folder with a binary file and a Latin-1 file: every command answers the rest, reports the bad one once, exits 2") {
@@ -268,7 +319,7 @@ TEST_CASE("the man page documents index, its options, --db, --encoding and the d
     CHECK(run_policyq("index --help").out.find(std::string("--") + option) != std::string::npos);
   }
   for (const char* table : {"policies", "documents", "sections", "sentences", "sentences_fts", "practices",
-                            "practice_concepts", "practice_periods", "practice_rows", "meta"}) {
+                            "practice_concepts", "practice_periods", "practice_rows", "search_terms", "search_postings", "meta"}) {
     INFO(table);
     CHECK(man.find(std::string(".B ") + table + "\n") != std::string::npos);
   }

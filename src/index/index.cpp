@@ -1,4 +1,5 @@
 #include "index/index.hpp"
+#include "index/bm25.hpp"
 #include "util/bytes.hpp"
 #include "util/cache.hpp"
 #include "util/prebuilt.hpp"
@@ -9,12 +10,6 @@
 #include <unordered_set>
 
 namespace policyq {
-namespace {
-constexpr double k1 = 1.2;
-constexpr double b = 0.75;
-constexpr double phrase_weight = 1.5;  // all query bigrams adjacent, in order
-constexpr double title_weight = 0.4;   // per unit of idf found in the section path
-}  // namespace
 
 struct Index::Impl {
   const Document& doc;
@@ -43,9 +38,7 @@ struct Index::Impl {
 
   double idf_of(int id) const {
     if (id < 0) return 0;
-    double n = static_cast<double>(doc.sentences.size());
-    double df = static_cast<double>(post_start[static_cast<std::size_t>(id) + 1] - post_start[static_cast<std::size_t>(id)]);
-    return std::log(1.0 + (n - df + 0.5) / (df + 0.5));
+    return bm25::idf(doc.sentences.size(), df_of(id));
   }
 
   std::size_t length(int s) const { return offsets[static_cast<std::size_t>(s) + 1] - offsets[static_cast<std::size_t>(s)]; }
@@ -92,7 +85,7 @@ struct Index::Impl {
         i = j;
       }
     }
-    avg_len = doc.sentences.empty() ? 1.0 : std::max(1.0, static_cast<double>(flat.size()) / static_cast<double>(doc.sentences.size()));
+    avg_len = bm25::average_length(flat.size(), doc.sentences.size());
 
     title_terms.resize(doc.sections.size());
     for (std::size_t i = 0; i < doc.sections.size(); ++i) {
@@ -195,8 +188,7 @@ struct Index::Impl {
   Weights weights(const std::vector<std::string>& terms, const std::vector<int>& ids, const CorpusStats* corpus) const {
     Weights w;
     w.avg_len = avg_len;
-    if (corpus && corpus->sentences > 0)
-      w.avg_len = std::max(1.0, static_cast<double>(corpus->terms) / static_cast<double>(corpus->sentences));
+    if (corpus && corpus->sentences > 0) w.avg_len = bm25::average_length(corpus->terms, corpus->sentences);
     for (std::size_t i = 0; i < ids.size(); ++i) {
       if (ids[i] < 0) continue;
       if (!corpus) {
@@ -204,16 +196,13 @@ struct Index::Impl {
         continue;
       }
       auto it = corpus->df.find(terms[i]);
-      double n = static_cast<double>(corpus->sentences);
-      double df = it == corpus->df.end() ? 0.0 : static_cast<double>(it->second);
-      w.idf[ids[i]] = std::log(1.0 + (n - df + 0.5) / (df + 0.5));
+      w.idf[ids[i]] = bm25::idf(corpus->sentences, it == corpus->df.end() ? 0 : it->second);
     }
     return w;
   }
 
   double bm25_one(int id, int s, int tf, const Weights& w) const {
-    double len = static_cast<double>(length(s));
-    return w.of(id) * tf * (k1 + 1) / (tf + k1 * (1 - b + b * len / w.avg_len));
+    return bm25::term_score(w.of(id), tf, length(s), w.avg_len);
   }
 
   double phrase_score(const std::vector<int>& phrase, int s) const {
@@ -229,7 +218,7 @@ struct Index::Impl {
           break;
         }
     }
-    return phrase_weight * matched / static_cast<double>(phrase.size() - 1);
+    return bm25::phrase_score(matched, phrase.size());
   }
 
   double title_score(const std::vector<int>& query, int s, const Weights& w) const {
@@ -239,7 +228,7 @@ struct Index::Impl {
     double sum = 0;
     for (int id : query)
       if (id >= 0 && std::binary_search(tt.begin(), tt.end(), static_cast<std::uint32_t>(id))) sum += w.of(id);
-    return title_weight * sum;
+    return bm25::title_weight * sum;
   }
 };
 
@@ -262,6 +251,14 @@ Index::Index(const Document& doc) {
   if (doc.content_hash != 0 && cache_enabled()) cache_put("idx", doc.content_hash, snapshot());
 }
 Index::Index(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+std::unique_ptr<Index> Index::build_uncached(const Document& doc) {
+  auto impl = std::make_unique<Impl>(doc);
+  impl->build();
+  return std::unique_ptr<Index>(new Index(std::move(impl)));
+}
+
+IndexArrays Index::arrays() const { return {impl_->terms, impl_->flat, impl_->offsets, impl_->title_terms}; }
 Index::~Index() = default;
 
 std::string Index::snapshot() const { return impl_->save(); }
@@ -275,16 +272,18 @@ std::unique_ptr<Index> Index::restore(const Document& doc, std::string_view snap
 const Document& Index::document() const { return impl_->doc; }
 Analyzer& Index::analyzer() const { return impl_->analyzer; }
 
-QueryTerms Index::parse_query(std::string_view query) const {
+QueryTerms parse_query(Analyzer& analyzer, std::string_view query) {
   QueryTerms q;
   std::unordered_set<std::string> seen;
-  for (const Token& t : impl_->analyzer.analyze(query)) {
+  for (const Token& t : analyzer.analyze(query)) {
     if (t.stop) continue;
     q.phrase.push_back(t.term);
     if (seen.insert(t.term).second) q.terms.push_back(t.term);
   }
   return q;
 }
+
+QueryTerms Index::parse_query(std::string_view query) const { return policyq::parse_query(impl_->analyzer, query); }
 
 void Index::add_to_corpus(const QueryTerms& q, CorpusStats& corpus) const {
   const Impl& m = *impl_;

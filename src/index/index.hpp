@@ -4,6 +4,7 @@
 // features, so question answering can weigh them its own way.
 #include "document/document.hpp"
 #include "text/analyzer.hpp"
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -34,10 +35,24 @@ struct CorpusStats {
   std::unordered_map<std::string, std::size_t> df;  // query term → sentences holding it
 };
 
+// The query as analyzer (a document's, for its language) makes it terms.
+QueryTerms parse_query(Analyzer& analyzer, std::string_view query);
+
+// The built index as plain arrays, for storing it elsewhere (index/stored_terms.cpp).
+struct IndexArrays {
+  const std::vector<std::string>& terms;                       // id → term
+  const std::vector<std::uint32_t>& flat;                      // all sentences' term ids, in order
+  const std::vector<std::size_t>& offsets;                     // sentence i: flat[offsets[i] .. offsets[i+1])
+  const std::vector<std::vector<std::uint32_t>>& title_terms;  // section → ids in its path's titles (sorted)
+};
+
 class Index {
 public:
   // Built from doc, or read from the cache when doc was loaded from a file (content_hash).
   explicit Index(const Document& doc);
+  // Built from doc without the cache: `policyq index` analyses thousands of files once, and
+  // a cache file per policy would cost more than it saves.
+  static std::unique_ptr<Index> build_uncached(const Document& doc);
   ~Index();
   Index(const Index&) = delete;
   Index& operator=(const Index&) = delete;
@@ -62,6 +77,8 @@ public:
   std::vector<std::string> sentence_terms(int sentence) const;
   // Inverse document frequency of a stemmed term over the document's sentences (0 if absent).
   double idf(const std::string& term) const;
+
+  IndexArrays arrays() const;
 
   // The built index as bytes, and back (the analysis cache keeps them): restore gives
   // nullptr when snapshot is not a well-formed index of doc's sentences and sections.

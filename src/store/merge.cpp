@@ -15,10 +15,11 @@ namespace {
 
 // Tables in the order their rows refer to each other (sentences_fts is rebuilt at the end).
 constexpr const char* tables[] = {"policies", "sentences", "documents", "sections",
-                                  "practices", "practice_concepts", "practice_periods"};
+                                  "practices", "practice_concepts", "practice_periods", "search_postings",
+                                  "search_terms"};
 
 struct Offsets {
-  std::int64_t policy = 0, sentence = 0, practice = 0;
+  std::int64_t policy = 0, sentence = 0, practice = 0, postings = 0;
 };
 
 // The ids of an input follow those already merged: which columns are ids, and of what.
@@ -27,6 +28,7 @@ std::string column_value(const std::string& table, const std::string& column, co
   if (column == "policy_id" || (table == "policies" && column == "id")) return plus(o.policy);
   if (column == "sentence_id" || (table == "sentences" && column == "id")) return plus(o.sentence);
   if (column == "practice_id" || (table == "practices" && column == "id")) return plus(o.practice);
+  if (column == "postings_id" || (table == "search_postings" && column == "id")) return plus(o.postings);
   return column;
 }
 
@@ -57,6 +59,7 @@ void merge_one(Connection& db, const std::string& input) {
   o.policy = db.query_int("SELECT COALESCE(MAX(id), 0) FROM main.policies");
   o.sentence = db.query_int("SELECT COALESCE(MAX(id), 0) FROM main.sentences");
   o.practice = db.query_int("SELECT COALESCE(MAX(id), 0) FROM main.practices");
+  o.postings = db.query_int("SELECT COALESCE(MAX(id), 0) FROM main.search_postings");
   db.exec("BEGIN IMMEDIATE");
   for (const char* table : tables) copy_table(db, table, o);
   db.exec("INSERT OR IGNORE INTO main.meta (key, value) SELECT key, value FROM src.meta");

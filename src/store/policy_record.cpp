@@ -1,5 +1,6 @@
 #include "store/policy_record.hpp"
 #include "document/snapshot.hpp"
+#include "index/index.hpp"
 #include "query/answer.hpp"
 #include "query/labels.hpp"
 #include "query/practices.hpp"
@@ -60,6 +61,11 @@ PolicyRecord make_record(FileState file, std::string content_hash, std::string e
   r.title = body_title(r.doc);
   r.text_hash = hex64(text_hash);
   r.snapshot = serialize_document(r.doc);
+  {
+    std::unique_ptr<Index> index = Index::build_uncached(r.doc);
+    r.terms = stored_terms(r.doc, *index);
+    r.term_count = index->arrays().flat.size();
+  }
   // The same sentences and extraction as `policyq practices`.
   const query::Lexicon& lex = query::Lexicon::builtin();
   for (std::size_t s = 0; s < r.doc.sentences.size(); ++s) {

@@ -4,6 +4,7 @@
 // analysed document (what policyq reads back), and the practices of every sentence as
 // plain words and concept ids (what people query with SQL).
 #include "document/document.hpp"
+#include "index/stored_terms.hpp"
 
 #include <cstdint>
 #include <string>
@@ -47,6 +48,8 @@ struct PolicyRecord {
   std::string snapshot;      // serialize_document
   Document doc;              // sections, sentences and the source text
   std::vector<PracticeRow> practices;
+  std::vector<StoredTerm> terms;  // search's postings, per term
+  std::size_t term_count = 0;     // the sentences' terms, stop words removed (search's average length)
 };
 
 std::string hex64(std::uint64_t v);

@@ -8,7 +8,13 @@ namespace {
 // Policies with their metadata; the bytes and the analysed document apart, in documents,
 // so that listing policies does not read megabytes. Sections, sentences and practices are
 // the same analysis as rows, for people querying with SQL; policyq itself answers from
-// documents, so its output is the same as from the files.
+// documents, so its output is the same as from the files. search_terms and search_postings
+// are search's own index (index/stored_terms.hpp): `search --db` sums statistics and bounds
+// each policy's best score from the small search_terms rows of the query's terms, reads the
+// postings of the policies that can still make the top N, and documents only for the
+// sentences it prints. The postings are apart so that the first pass reads little, and
+// policies_listing covers what the read commands list (path order, language, counts):
+// listing 20,000 policies then reads a small index in order instead of every row.
 constexpr const char* schema_sql = R"sql(
 CREATE TABLE meta (
   key   TEXT PRIMARY KEY,
@@ -29,9 +35,10 @@ CREATE TABLE policies (
   section_count INTEGER NOT NULL,
   sentence_count INTEGER NOT NULL,
   practice_count INTEGER NOT NULL,
+  term_count    INTEGER NOT NULL,
   indexed_at    TEXT NOT NULL
 );
-CREATE INDEX policies_path ON policies(path);
+CREATE INDEX policies_listing ON policies(path, abs_path, id, language, sentence_count, term_count);
 CREATE TABLE documents (
   policy_id INTEGER PRIMARY KEY REFERENCES policies(id) ON DELETE CASCADE,
   text_hash TEXT NOT NULL,
@@ -67,6 +74,22 @@ CREATE TABLE sentences (
 CREATE VIRTUAL TABLE sentences_fts USING fts5(
   text, content='sentences', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2'
 );
+CREATE TABLE search_terms (
+  term        TEXT NOT NULL,
+  policy_id   INTEGER NOT NULL REFERENCES policies(id) ON DELETE CASCADE,
+  sentences   INTEGER NOT NULL,
+  best        BLOB NOT NULL,
+  sections    BLOB NOT NULL,
+  postings_id INTEGER NOT NULL,
+  PRIMARY KEY (term, policy_id)
+) WITHOUT ROWID;
+CREATE INDEX search_terms_policy ON search_terms(policy_id);
+CREATE TABLE search_postings (
+  id        INTEGER PRIMARY KEY,
+  policy_id INTEGER NOT NULL REFERENCES policies(id) ON DELETE CASCADE,
+  postings  BLOB NOT NULL
+);
+CREATE INDEX search_postings_policy ON search_postings(policy_id);
 CREATE TABLE practices (
   id          INTEGER PRIMARY KEY,
   policy_id   INTEGER NOT NULL REFERENCES policies(id) ON DELETE CASCADE,
@@ -148,6 +171,7 @@ bool prepare_schema_for_writing(Connection& db) {
   if (app == application_id) {
     for (const char* drop : {"DROP VIEW IF EXISTS practice_rows", "DROP TABLE IF EXISTS practice_periods",
                              "DROP TABLE IF EXISTS practice_concepts", "DROP TABLE IF EXISTS practices",
+                             "DROP TABLE IF EXISTS search_terms", "DROP TABLE IF EXISTS search_postings",
                              "DROP TABLE IF EXISTS sentences_fts", "DROP TABLE IF EXISTS sentences",
                              "DROP TABLE IF EXISTS sections", "DROP TABLE IF EXISTS documents",
                              "DROP TABLE IF EXISTS policies", "DROP TABLE IF EXISTS meta"})

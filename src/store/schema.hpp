@@ -7,7 +7,7 @@ namespace policyq::store {
 
 // PRAGMA user_version of the databases this policyq writes and reads. Raise it with any
 // change to the tables or to what the documents table stores.
-inline constexpr int schema_version = 1;
+inline constexpr int schema_version = 2;  // 2: search_terms, search_postings, policies.term_count
 // PRAGMA application_id: "PQDB", so `file` and policyq tell a policyq database from others.
 inline constexpr int application_id = 0x50514442;
 

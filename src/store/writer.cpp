@@ -45,8 +45,8 @@ DatabaseWriter::DatabaseWriter(const std::string& path)
           "INSERT INTO sentences_fts (sentences_fts, rowid, text) SELECT 'delete', id, text FROM sentences WHERE policy_id = ?1")),
       insert_policy_(db_.prepare(
           "INSERT INTO policies (path, abs_path, name, content_hash, size, mtime_ns, encoding, language, title, line_count,"
-          " section_count, sentence_count, practice_count, indexed_at)"
-          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)")),
+          " section_count, sentence_count, practice_count, indexed_at, term_count)"
+          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)")),
       insert_document_(db_.prepare("INSERT INTO documents (policy_id, text_hash, source, snapshot) VALUES (?1, ?2, ?3, ?4)")),
       insert_section_(db_.prepare(
           "INSERT INTO sections (policy_id, section, parent, level, title, anchor, path, first_line, last_line, inferred,"
@@ -61,6 +61,9 @@ DatabaseWriter::DatabaseWriter(const std::string& path)
           "INSERT INTO practice_concepts (practice_id, role, position, concept, label) VALUES (?1, ?2, ?3, ?4, ?5)")),
       insert_period_(db_.prepare(
           "INSERT INTO practice_periods (practice_id, position, kind, text, iso) VALUES (?1, ?2, ?3, ?4, ?5)")),
+      insert_postings_(db_.prepare("INSERT INTO search_postings (policy_id, postings) VALUES (?1, ?2)")),
+      insert_term_(db_.prepare(
+          "INSERT INTO search_terms (term, policy_id, sentences, best, sections, postings_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")),
       touch_policy_(db_.prepare("UPDATE policies SET path = ?2, size = ?3, mtime_ns = ?4 WHERE abs_path = ?1")),
       set_meta_(db_.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)")) {
   db_.exec("BEGIN IMMEDIATE");
@@ -108,7 +111,8 @@ void DatabaseWriter::replace(const PolicyRecord& r) {
       .bind(11, static_cast<std::int64_t>(doc.sections.size()))
       .bind(12, static_cast<std::int64_t>(doc.sentences.size()))
       .bind(13, static_cast<std::int64_t>(r.practices.size()))
-      .bind(14, utc_now());
+      .bind(14, utc_now())
+      .bind(15, static_cast<std::int64_t>(r.term_count));
   if (r.title.empty()) insert_policy_.bind_null(9);
   else insert_policy_.bind(9, r.title);
   insert_policy_.run();
@@ -137,6 +141,16 @@ void DatabaseWriter::insert_rows(std::int64_t policy_id, const PolicyRecord& r) 
         .bind(7, s.text).run();
     sentence_ids[i] = sqlite3_last_insert_rowid(db_.handle());
   }
+  insert_practices(policy_id, r, sentence_ids);
+  for (const StoredTerm& t : r.terms) {
+    insert_postings_.bind(1, policy_id).bind_blob(2, t.postings).run();
+    insert_term_.bind(1, t.term).bind(2, policy_id).bind(3, std::int64_t{t.sentences}).bind_blob(4, t.best)
+        .bind_blob(5, t.sections).bind(6, sqlite3_last_insert_rowid(db_.handle())).run();
+  }
+}
+
+void DatabaseWriter::insert_practices(std::int64_t policy_id, const PolicyRecord& r,
+                                      const std::vector<std::int64_t>& sentence_ids) {
   for (const PracticeRow& p : r.practices) {
     insert_practice_.bind(1, policy_id).bind(2, sentence_ids[static_cast<std::size_t>(p.sentence)]).bind(3, p.action)
         .bind(4, p.actor).bind(5, p.polarity).bind(8, p.conditions_json);

@@ -41,12 +41,13 @@ public:
 
 private:
   void insert_rows(std::int64_t policy_id, const PolicyRecord& r);
+  void insert_practices(std::int64_t policy_id, const PolicyRecord& r, const std::vector<std::int64_t>& sentence_ids);
 
   Connection db_;
   bool created_ = false;  // set before the statements below are prepared: they need the tables
   bool in_transaction_ = false;
   Statement delete_policy_, index_text_, unindex_text_, unindex_text_by_id_, insert_policy_, insert_document_, insert_section_, insert_sentence_, insert_practice_,
-      insert_concept_, insert_period_, touch_policy_, set_meta_;
+      insert_concept_, insert_period_, insert_postings_, insert_term_, touch_policy_, set_meta_;
 };
 
 // Now as ISO 8601 UTC ("2026-12-05T10:00:00Z").
