@@ -99,7 +99,7 @@ bool source_names(const Document& doc, const std::string& host) {
 
 // The words that limit what a right reaches ("control whether some information … is saved").
 std::set<std::string> limiting_words(const std::string& text) {
-  static const std::set<std::string> limiting = {"some", "certain", "limited", "select", "selected", "part", "parts", "partially"};
+  static const std::set<std::string> limiting = {"some", "certain", "limited", "select", "selected", "partially"};
   std::set<std::string> out;
   for (const query::Word& w : query::tokenize(text))
     if (limiting.count(w.folded)) out.insert(w.folded);
