@@ -127,6 +127,29 @@ TEST_CASE("index reports what changed; -q prints nothing; no progress line when 
   CHECK(no_db.err == "policyq: error: --db: say which database file to build or update (or set POLICYQ_DB)\n");
 }
 
+TEST_CASE("a database analysed with other practice rules is re-analysed by index and warned about by the read commands") {
+  Scratch s("rules");
+  s.add("in/a.md", "# A\n\nWe keep invoices for ten years.\n");
+  s.add("in/b.md", "# B\n\nWe do not sell your personal information.\n");
+  std::string db = s.path("p.db");
+  REQUIRE(run_policyq("index -q " + s.path("in") + " --db " + db).status == 0);
+  CHECK(run_policyq("toc --db " + db).err.empty());  // this policyq's rules: nothing to say
+  {
+    store::Connection c(db, store::Connection::Mode::write);
+    c.exec("UPDATE meta SET value = 'lexicon-0000000000000000' WHERE key = 'rules'");  // as an older policyq left it
+  }
+  auto toc = run_policyq("toc --db " + db);
+  CHECK(toc.status == 0);  // still answered, from what is stored
+  CHECK(toc.err == "policyq: warning: " + db + ": analysed with other practice rules than this policyq's: run policyq index --db " +
+                       db + " PATH… again to analyse it anew\n");
+  auto again = run_policyq("index --json " + s.path("in") + " --db " + db);
+  auto j = nlohmann::json::parse(again.out);
+  CHECK(j["updated"] == 2);  // unchanged bytes, analysed anew
+  CHECK(j["unchanged"] == 0);
+  CHECK(run_policyq("toc --db " + db).err.empty());
+  CHECK(nlohmann::json::parse(run_policyq("index --json " + s.path("in") + " --db " + db).out)["unchanged"] == 2);
+}
+
 TEST_CASE("diff compares files only: it takes neither --db nor --encoding") {
   auto r = run_policyq("diff --db x.db a.md b.md");
   CHECK(r.status == 2);

@@ -1,4 +1,5 @@
 #include "store/database_source.hpp"
+#include "store/rules_stamp.hpp"
 #include "store/schema.hpp"
 #include "store/sqlite.hpp"
 #include "store/stored_policies.hpp"
@@ -12,6 +13,10 @@ public:
       : db_(path, Connection::Mode::read), options_(std::move(options)) {
     check_schema_for_reading(db_);
     policies_ = list_policies(db_, select);
+    // Stored analyses made with other practice rules answer as that policyq would have.
+    if (stored_rules_stamp(db_) != rules_stamp() && options_.on_warning)
+      options_.on_warning(path + ": analysed with other practice rules than this policyq's: run policyq index --db " +
+                          path + " PATH… again to analyse it anew");
   }
 
   std::optional<Document> next() override {

@@ -1,4 +1,5 @@
 #include "store/indexer.hpp"
+#include "store/rules_stamp.hpp"
 #include <cstdio>
 #include "document/loader.hpp"
 #include "query/lexicon.hpp"
@@ -102,7 +103,7 @@ Outcome examine(FileState file, const StoredPolicy* stored, const IndexOptions& 
   try {
     std::string bytes = read_policy_bytes(out.file.path);
     std::string hash = hex64(content_hash(bytes));
-    if (stored && stored->content_hash == hash && !options.force) {
+    if (stored && stored->content_hash == hash && !options.force && stored->same_rules) {
       out.kind = Outcome::Kind::unchanged;
       return out;
     }
@@ -160,6 +161,11 @@ public:
   Run(const IndexOptions& options, std::vector<FileState> files)
       : options_(options), files_(std::move(files)), writer_(options.db), stored_(writer_.stored()),
         window_(2 * jobs()) {
+    // Analysed with other practice rules (an older policyq): every policy is analysed
+    // again, as with --force, whatever its bytes.
+    const std::string rules = writer_.stored_rules();
+    if (!rules.empty() && rules != rules_stamp())
+      for (auto& [path, policy] : stored_) policy.same_rules = false;
     report_.files = files_.size();
     report_.created = writer_.created();
     for (const FileState& f : files_) report_.bytes += static_cast<std::uint64_t>(f.size);
@@ -181,6 +187,7 @@ public:
     for (std::thread& t : workers) t.join();
     remove_missing();
     writer_.set_meta("policyq_version", "0.1.0");
+    writer_.set_meta("rules", rules_stamp());
     writer_.set_meta("indexed_at", utc_now());
     writer_.commit();
     return report_;

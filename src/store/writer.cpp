@@ -1,4 +1,5 @@
 #include "store/writer.hpp"
+#include "store/rules_stamp.hpp"
 #include "store/schema.hpp"
 
 #include <ctime>
@@ -182,6 +183,8 @@ void DatabaseWriter::remove(std::int64_t id) {
   Statement s = db_.prepare("DELETE FROM policies WHERE id = ?1");
   s.bind(1, id).run();
 }
+
+std::string DatabaseWriter::stored_rules() { return stored_rules_stamp(db_); }
 
 void DatabaseWriter::set_meta(const std::string& key, const std::string& value) { set_meta_.bind(1, key).bind(2, value).run(); }
 }  // namespace policyq::store

@@ -15,6 +15,7 @@ struct StoredPolicy {
   std::int64_t id = 0;
   std::string content_hash;
   std::string encoding;
+  bool same_rules = true;  // analysed with this policyq's practice rules (rules_stamp.hpp)
 };
 
 class DatabaseWriter {
@@ -36,6 +37,8 @@ public:
   void touch(const FileState& file);
   void remove(std::int64_t id);
   void set_meta(const std::string& key, const std::string& value);
+  // The practice rules the stored analyses were made with (rules_stamp.hpp), "" when none.
+  std::string stored_rules();
   // Whether this run made the tables (a new file, or one of an older schema).
   bool created() const { return created_; }
 
