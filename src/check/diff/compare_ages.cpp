@@ -19,11 +19,10 @@ bool one_of(const std::string& w, std::initializer_list<const char*> words) {
   return std::any_of(words.begin(), words.end(), [&](const char* x) { return w == x; });
 }
 
-// An age in years a sentence names as a limit: a number from 10 to 21 after "under",
+// An age in years a sentence (its analysed words) names as a limit: a number from 10 to 21 after "under",
 // "below", "younger/older than", "at least", "age (of)", "aged", or before "years (of age,
 // old)", "and over/older", "or older", "+". "under 13 days" names no age.
-std::set<int> ages_named(const std::string& text) {
-  const std::vector<query::Word> words = query::tokenize(text);
+std::set<int> ages_named(const std::vector<query::Word>& words) {
   std::set<int> out;
   for (std::size_t k = 0; k < words.size(); ++k) {
     const std::string& w = words[k].folded;
@@ -58,7 +57,8 @@ void compare_ages(const Side& o, const Side& n, std::vector<Finding>& out) {
   for (int j = 0; j < n.size(); ++j) {
     const int i = reworded_partner(n, j);
     if (i < 0 || !n.reportable(j) || !o.reportable(i)) continue;
-    const std::set<int> was = ages_named(o.sentence(i).text), now = ages_named(n.sentence(j).text);
+    const std::set<int> was = ages_named(o.facts[static_cast<std::size_t>(i)].words),
+                        now = ages_named(n.facts[static_cast<std::size_t>(j)].words);
     if (was.empty() || now.empty() || was == now || !reported.insert({was, now}).second) continue;
     const bool lowered = *now.begin() < *was.begin();
     Finding f = make_finding("age-changed", lowered ? 2 : 1,

@@ -81,12 +81,7 @@ bool states_handling(const query::SentenceFacts& f, const query::Lexicon& lex) {
 
 // The sentence names advertisers, data brokers, social networks or the public.
 bool names_exposing_recipient(const query::SentenceFacts& f, const query::Lexicon& lex) {
-  for (const char* id : {"advertiser", "data_broker", "social_network", "public"}) {
-    const int want = lex.find(query::Kind::recipient, id);
-    for (int c : f.concepts)
-      if (want >= 0 && lex.is_a(c, want)) return true;
-  }
-  return false;
+  return std::any_of(f.concepts.begin(), f.concepts.end(), [&](int c) { return exposing_recipient(lex, c); });
 }
 
 }  // namespace

@@ -116,11 +116,7 @@ struct PracticeContext {
       if (is_under(d, id, query::Kind::data)) return true;
     return false;
   }
-  bool exposed_recipient(int r) const {
-    for (const char* id : {"advertiser", "data_broker", "social_network", "public"})
-      if (is_under(r, id, query::Kind::recipient)) return true;
-    return false;
-  }
+  bool exposed_recipient(int r) const { return exposing_recipient(lex, r); }
   // An affirmation in `have` that states the practice of a (same or more specific).
   bool affirmed_in(const std::vector<Atom>& have, const Atom& a) const {
     for (const Atom& h : have)
@@ -179,6 +175,7 @@ void analyze_practices(Side& o, Side& n, const query::Lexicon& lex) {
 // names one).
 void resolve_demonstrative_recipients(Side& side, const query::Lexicon& lex) {
   static const std::set<std::string> demonstratives = {"these", "those", "such", "ces", "lesdits", "desdits"};
+  const int third_party = lex.find(query::Kind::recipient, "third_party");
   for (int i = 1; i < side.size(); ++i) {
     auto& facts = side.facts[static_cast<std::size_t>(i)];
     if (facts.practices.empty()) continue;
@@ -189,7 +186,6 @@ void resolve_demonstrative_recipients(Side& side, const query::Lexicon& lex) {
       // the nearest sentence before it in the paragraph that names such a recipient
       // ("these partners" stands for any company named a partner: "advertising partners")
       const bool partners = lex.entry(m.cid).id == "partner";
-      const int third_party = lex.find(query::Kind::recipient, "third_party");
       int named = -1;
       for (int k = i - 1; k >= 0 && named < 0 && side.sentence(k).block == side.sentence(i).block; --k)
         for (int c : side.facts[static_cast<std::size_t>(k)].concepts)

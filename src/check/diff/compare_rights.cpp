@@ -72,6 +72,11 @@ Finding right_finding(const Side& o, const Side& n, int i, const std::string& id
   return f;
 }
 
+std::string lower_case(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+  return text;
+}
+
 // The web addresses (hosts, "www." dropped, lower case) written in source lines first..last
 // of doc: a link's target as well as its text.
 std::vector<std::string> hosts_in(const Document& doc, int first, int last) {
@@ -81,8 +86,7 @@ std::vector<std::string> hosts_in(const Document& doc, int first, int last) {
     for (std::size_t at = text.find("://"); at != std::string_view::npos; at = text.find("://", at + 3)) {
       std::size_t b = at + 3, e = b;
       while (e < text.size() && (std::isalnum(static_cast<unsigned char>(text[e])) || text[e] == '.' || text[e] == '-')) ++e;
-      std::string host(text.substr(b, e - b));
-      std::transform(host.begin(), host.end(), host.begin(), [](unsigned char c) { return std::tolower(c); });
+      std::string host = lower_case(std::string(text.substr(b, e - b)));
       if (host.rfind("www.", 0) == 0) host.erase(0, 4);
       while (!host.empty() && host.back() == '.') host.pop_back();
       if (host.find('.') != std::string::npos && std::find(out.begin(), out.end(), host) == out.end()) out.push_back(host);
@@ -91,17 +95,13 @@ std::vector<std::string> hosts_in(const Document& doc, int first, int last) {
   return out;
 }
 
-bool source_names(const Document& doc, const std::string& host) {
-  std::string lower = doc.source;
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
-  return lower.find(host) != std::string::npos;
-}
 
-// The words that limit what a right reaches ("control whether some information … is saved").
-std::set<std::string> limiting_words(const std::string& text) {
+// The words that limit what a right reaches ("control whether some information … is saved"),
+// among a sentence's analysed words.
+std::set<std::string> limiting_words(const std::vector<query::Word>& words) {
   static const std::set<std::string> limiting = {"some", "certain", "limited", "select", "selected", "partially"};
   std::set<std::string> out;
-  for (const query::Word& w : query::tokenize(text))
+  for (const query::Word& w : words)
     if (limiting.count(w.folded)) out.insert(w.folded);
   return out;
 }
@@ -123,9 +123,9 @@ void compare_right_limits(const Side& o, const Side& n, std::vector<Finding>& ou
   for (int j = 0; j < n.size(); ++j) {
     const int i = reworded_partner(n, j);
     if (i < 0 || !n.reportable(j) || !o.reportable(i) || !offers(o, i) || !offers(n, j)) continue;
-    const std::set<std::string> was = limiting_words(o.sentence(i).text);
+    const std::set<std::string> was = limiting_words(o.facts[static_cast<std::size_t>(i)].words);
     std::string added;
-    for (const std::string& w : limiting_words(n.sentence(j).text))
+    for (const std::string& w : limiting_words(n.facts[static_cast<std::size_t>(j)].words))
       if (!was.count(w)) added += (added.empty() ? "\"" : ", \"") + w + "\"";
     if (added.empty()) continue;
     Finding f = make_finding("right-removed", 2, "Choice limited: now " + added + ": " + shorten(n.sentence(j).text, 60),
@@ -144,6 +144,7 @@ void compare_right_routes(const Side& o, const Side& n, std::vector<Finding>& ou
   std::vector<int> compared_at(od.sentences.size(), -1);
   for (int i = 0; i < o.size(); ++i) compared_at[static_cast<std::size_t>(o.sents[static_cast<std::size_t>(i)])] = i;
   std::set<int> blocks_done;
+  const std::string new_source = lower_case(n.doc->source);  // hosts are compared in lower case
   for (const auto& [id, right] : rights_of(o)) {
     for (int i : right.second) {
       const int b = o.sentence(i).block;
@@ -158,7 +159,7 @@ void compare_right_routes(const Side& o, const Side& n, std::vector<Finding>& ou
       if (first_changed < 0) continue;
       std::vector<std::string> gone;
       for (const std::string& host : hosts_in(od, block.first_line, block.last_line))
-        if (!source_names(*n.doc, host)) gone.push_back(host);
+        if (new_source.find(host) == std::string::npos) gone.push_back(host);
       if (gone.empty()) continue;
       std::string sites;
       for (const std::string& h : gone) sites += (sites.empty() ? "" : ", ") + h;

@@ -66,9 +66,7 @@ bool exposing(const query::Lexicon& lex, int c) {
   for (const char* id : {"location", "health", "biometric", "financial", "children_data", "identity_document", "sensitive",
                          "audio_visual", "contacts", "transactions"})
     if (is_under(lex, c, id, Kind::data)) return true;
-  for (const char* id : {"advertiser", "data_broker", "social_network", "public"})
-    if (is_under(lex, c, id, Kind::recipient)) return true;
-  return false;
+  return exposing_recipient(lex, c);
 }
 
 struct Scope {

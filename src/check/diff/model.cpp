@@ -178,4 +178,13 @@ std::string plain_labels(const query::Lexicon& lex, const std::vector<int>& conc
   return out;
 }
 
+bool exposing_recipient(const query::Lexicon& lex, int c) {
+  if (c < 0) return false;
+  for (const char* id : {"advertiser", "data_broker", "social_network", "public"}) {
+    const int want = lex.find(query::Kind::recipient, id);
+    if (want >= 0 && lex.is_a(c, want)) return true;
+  }
+  return false;
+}
+
 }  // namespace policyq::check::diff

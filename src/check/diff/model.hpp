@@ -102,5 +102,8 @@ bool reported_at(const std::vector<Finding>& out, const Location& at);
 std::string action_class(const std::string& action);
 // The plain labels of concepts, each once, joined by ", ".
 std::string plain_labels(const query::Lexicon& lex, const std::vector<int>& concepts);
+// A recipient that exposes what it receives: advertisers, data brokers, social networks,
+// the public (a new sharing with them is high).
+bool exposing_recipient(const query::Lexicon& lex, int c);
 
 }  // namespace policyq::check::diff

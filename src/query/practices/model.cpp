@@ -53,6 +53,17 @@ SentenceModel::SentenceModel(std::string_view text_, const std::vector<Word>& wo
   }
 }
 
+bool SentenceModel::defines_data(int subject_end) const {
+  for (int sj : subjects) {
+    if (matches[sj].end != subject_end) continue;
+    int j = matches[sj].begin - 1;
+    if (j >= 0 && (words[static_cast<std::size_t>(j)].folded == "that"sv || words[static_cast<std::size_t>(j)].folded == "which"sv)) --j;
+    for (int d : datas)
+      if (matches[d].end == j + 1) return true;
+  }
+  return false;
+}
+
 int SentenceModel::covering(const std::vector<int>& kind, int k) const {
   for (int x : kind)
     if (matches[x].begin <= k && k < matches[x].end) return x;

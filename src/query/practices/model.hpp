@@ -44,6 +44,9 @@ struct SentenceModel {
   bool breaks_clause(int k) const;
   int clause_start(int i) const;  // first word of the clause of word i
   int clause_end(int i) const;    // the clause mark at or after word i, or n
+  // A subject ending at word subject_end defines the data right before it ("the
+  // information (that) we collect", "information they collect"): a relative clause.
+  bool defines_data(int subject_end) const;
 };
 
 // Word classes the rules share.

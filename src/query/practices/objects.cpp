@@ -61,16 +61,8 @@ bool data_elsewhere(const SentenceModel& s, const std::vector<ActionGroup>& grou
   int k = g.first - 1;
   while (k >= c.pre_begin && (skip_words().count(W[k].folded) || s.covered(s.negations, k)))
     --k;
-  int subj_at = -1;
-  for (int sj : s.subjects)
-    if (M[sj].end == k + 1) subj_at = M[sj].begin;
-  if (subj_at > 0) {
-    // "the information (that) we collect": a definition, not a practice of its own
-    int j = subj_at - 1;
-    if (j >= 0 && (W[j].folded == "that"sv || W[j].folded == "which"sv)) --j;
-    for (int d : s.datas)
-      if (M[d].end == j + 1) return false;
-  }
+  // "the information (that) we collect": a definition, not a practice of its own
+  if (s.defines_data(k + 1)) return false;
   if (rd.passive) {
     for (int d : s.datas) {
       const Match& dm = M[d];

@@ -35,21 +35,6 @@ bool reduced_relative(const std::vector<Word>& W, int first, int last_end) {
   return link.count(W[static_cast<std::size_t>(last_end)].folded) > 0;
 }
 
-// "information they collect", "the data (that) we receive": a subject and its verb right
-// after the data they define. The clause is a relative one inside the object of the verb
-// before it ("use information they collect for their advertising purposes"), not its end.
-bool defining_relative(const SentenceModel& s, int first) {
-  const auto& M = s.matches;
-  for (int sj : s.subjects) {
-    if (M[sj].end != first) continue;
-    int j = M[sj].begin - 1;
-    if (j >= 0 && (s.words[static_cast<std::size_t>(j)].folded == "that" || s.words[static_cast<std::size_t>(j)].folded == "which")) --j;
-    for (int d : s.datas)
-      if (M[d].end == j + 1) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 std::vector<int> find_action_verbs(const SentenceModel& s) {
@@ -149,7 +134,8 @@ Clause find_clause(const SentenceModel& s, const std::vector<ActionGroup>& group
     // "use information they collect for their advertising purposes": the purpose after a
     // defining relative clause is the purpose of the verb before it (what the clause's own
     // words say — "you share with us" — stays the clause's).
-    else if (defining_relative(s, groups[gi + 1].first)) c.purpose_end = after_next;
+    // ("information they collect", "the data (that) we receive": SentenceModel::defines_data)
+    else if (s.defines_data(groups[gi + 1].first)) c.purpose_end = after_next;
   }
   c.purpose_end = std::max(c.purpose_end, c.object_end);
   return c;
