@@ -2,6 +2,7 @@
 #include "store/rules_stamp.hpp"
 #include "store/schema.hpp"
 
+#include <algorithm>
 #include <ctime>
 #include <filesystem>
 
@@ -84,7 +85,18 @@ std::unordered_map<std::string, StoredPolicy> DatabaseWriter::stored() {
   return out;
 }
 
+void DatabaseWriter::insert_pending_terms() {
+  std::sort(pending_terms_.begin(), pending_terms_.end(), [](const PendingTerm& a, const PendingTerm& b) {
+    return a.term != b.term ? a.term < b.term : a.policy_id < b.policy_id;
+  });
+  for (const PendingTerm& t : pending_terms_)
+    insert_term_.bind(1, t.term).bind(2, t.policy_id).bind(3, std::int64_t{t.sentences}).bind_blob(4, t.best)
+        .bind_blob(5, t.sections).bind(6, t.postings_id).run();
+  pending_terms_.clear();
+}
+
 void DatabaseWriter::commit_and_continue() {
+  insert_pending_terms();
   db_.exec("COMMIT");
   in_transaction_ = false;
   db_.exec("BEGIN IMMEDIATE");
@@ -92,6 +104,7 @@ void DatabaseWriter::commit_and_continue() {
 }
 
 void DatabaseWriter::commit() {
+  insert_pending_terms();
   db_.exec("COMMIT");
   in_transaction_ = false;
 }
@@ -145,8 +158,7 @@ void DatabaseWriter::insert_rows(std::int64_t policy_id, const PolicyRecord& r) 
   insert_practices(policy_id, r, sentence_ids);
   for (const StoredTerm& t : r.terms) {
     insert_postings_.bind(1, policy_id).bind_blob(2, t.postings).run();
-    insert_term_.bind(1, t.term).bind(2, policy_id).bind(3, std::int64_t{t.sentences}).bind_blob(4, t.best)
-        .bind_blob(5, t.sections).bind(6, sqlite3_last_insert_rowid(db_.handle())).run();
+    pending_terms_.push_back({t.term, policy_id, sqlite3_last_insert_rowid(db_.handle()), t.sentences, t.best, t.sections});
   }
 }
 

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace policyq::store {
 
@@ -45,6 +46,18 @@ public:
 private:
   void insert_rows(std::int64_t policy_id, const PolicyRecord& r);
   void insert_practices(std::int64_t policy_id, const PolicyRecord& r, const std::vector<std::int64_t>& sentence_ids);
+  void insert_pending_terms();
+
+  // The search_terms rows of the batch, inserted in (term, policy) order when it commits:
+  // one sweep through the term-ordered table instead of ~1,500 inserts at random places
+  // per policy, which made a big database's index three times slower.
+  struct PendingTerm {
+    std::string term;
+    std::int64_t policy_id = 0, postings_id = 0;
+    std::uint32_t sentences = 0;
+    std::string best, sections;
+  };
+  std::vector<PendingTerm> pending_terms_;
 
   Connection db_;
   bool created_ = false;  // set before the statements below are prepared: they need the tables
