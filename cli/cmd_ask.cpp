@@ -8,12 +8,15 @@
 #include "query/answer.hpp"
 #include "query/corpus_tally.hpp"
 #include "query/question.hpp"
+#include "query/verdict.hpp"
 #include "query/topic_snapshot.hpp"
 #include "util/error.hpp"
+#include "util/ordered_window.hpp"
 
 #include <iostream>
 #include <memory>
 #include <set>
+#include <thread>
 
 namespace policyq::cli {
 namespace {
@@ -25,7 +28,14 @@ struct AskOptions {
   bool jsonl = false;      // one JSON answer per line, printed as each policy is answered
   bool summary = false;    // counts by verdict (and item) instead of the answers
   std::string verdicts;    // --verdict yes,conditional: print (and count) only these
+  unsigned jobs = 0;       // threads answering policies; 0: one per core
 };
+
+// Threads to answer with: one per core (or as asked), never more than there are policies.
+unsigned answer_jobs(unsigned asked, std::size_t policies) {
+  unsigned n = asked ? asked : std::max(1u, std::thread::hardware_concurrency());
+  return static_cast<unsigned>(std::max<std::size_t>(1, std::min<std::size_t>(n, policies)));
+}
 
 nlohmann::json ids(const query::Lexicon& lex, const std::vector<int>& v) {
   nlohmann::json out = nlohmann::json::array();
@@ -180,7 +190,12 @@ int run_ask(const CommonOptions& common, const AskOptions& opts) {
   if (!opts.verdicts.empty()) wanted = query::parse_verdict_filter(opts.verdicts);
   const query::Lexicon& lex = query::Lexicon::builtin();
   query::Question q = query::parse_question(opts.question, lex);
-  std::unique_ptr<PolicySource> source = open_policies(common);
+  // Counts, or only stated answers: a database leaves out unread what cannot be stated.
+  std::optional<store::OnlyStating> only_stating;
+  const bool not_stated_unseen = opts.summary || (!wanted.empty() && !wanted.count("not_stated"));
+  if (not_stated_unseen && query::answer_kind(q) == query::AnswerKind::verdict)
+    if (std::optional<query::StatingTest> test = query::stating_test(q, lex)) only_stating = store::OnlyStating{q, *test};
+  std::unique_ptr<PolicySource> source = open_policies(common, {}, true, only_stating ? &*only_stating : nullptr);
   const bool several = source->size() > 1;
   const bool print = !common.quiet && !opts.summary;
   const bool whole_json = common.json && !opts.summary && !opts.jsonl;  // one document at the end
@@ -191,24 +206,42 @@ int run_ask(const CommonOptions& common, const AskOptions& opts) {
   bool any_stated = false, any_kept = false;
   Style style{!common.json && !opts.jsonl && !common.quiet && use_color(common)};
   bool explain_header = print && opts.explain && !common.json && !opts.jsonl;
-  // Each policy is answered, printed and dropped before the next is read: memory holds
-  // one policy whatever the corpus (except the answers of --json, printed as one document).
-  while (std::optional<Document> next = source->next()) {
-    const Document& doc = *next;
+  // One policy's answer, as it will be printed: made on a worker thread.
+  struct Answered {
+    query::Answer answer;
+    bool kept = false;
+    std::string text;      // text or a --jsonl line
+    nlohmann::json json;   // an element of --json's "answers"
+  };
+  auto answer_one = [&](Document& doc) {
+    Answered r;
+    Index index(doc);
+    r.answer = query::answer(q, index, query::cached_topic_facts(doc, lex), opts.top, lex);
+    r.kept = wanted.empty() || wanted.count(r.answer.verdict);
+    if (!r.kept) return r;
+    if (whole_json) r.json = answer_json(doc, r.answer, lex, opts.explain);
+    else if (print && opts.jsonl)
+      r.text = answer_json(doc, r.answer, lex, opts.explain).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    else if (print) r.text = answer_text(doc, r.answer, lex, opts.explain, several, style);
+    return r;
+  };
+  auto print_one = [&](Answered& r) {
     // Printed once a policy could be read, so that an error leaves stdout empty.
     if (explain_header) std::cout << explain_text(q, lex), explain_header = false;
-    Index index(doc);
-    query::Answer a = query::answer(q, index, query::cached_topic_facts(doc, lex), opts.top, lex);
-    if (!wanted.empty() && !wanted.count(a.verdict)) continue;
+    if (!r.kept) return;
     any_kept = true;
-    if (a.verdict != "not_stated") any_stated = true;
-    tally.add(a);
-    if (whole_json) out["answers"].push_back(answer_json(doc, a, lex, opts.explain));
-    else if (print && opts.jsonl)
-      std::cout << answer_json(doc, a, lex, opts.explain).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
-                << std::endl;  // flushed: a reader sees each policy as soon as it is answered
-    else if (print) std::cout << answer_text(doc, a, lex, opts.explain, several, style) << std::flush;
-  }
+    if (r.answer.verdict != "not_stated") any_stated = true;
+    tally.add(r.answer);
+    if (whole_json) out["answers"].push_back(std::move(r.json));
+    // Flushed: a reader sees each policy as soon as it is answered.
+    else if (print) std::cout << r.text << std::flush;
+  };
+  // Policies are answered on every core, printed in order, and dropped: memory holds a few
+  // policies whatever the corpus (except the answers of --json, printed as one document).
+  const unsigned jobs = answer_jobs(opts.jobs, source->size());
+  if (jobs > 1) query::share_stem_tables_between_threads();  // the lexicon's stem tables lock from now on
+  map_in_order<Document, Answered>(jobs, [&] { return source->next(); }, answer_one, print_one);
+  if (only_stating) tally.add_not_stated(only_stating->left_out);
   if (!common.quiet && whole_json) print_json(out);
   if (!common.quiet && opts.summary) {
     if (common.json) print_json(summary_json(q, lex, tally));
@@ -235,6 +268,8 @@ void configure_ask(CLI::App& sub, const CommonOptions& common, int& status) {
                  "Print (and count) only the policies with these verdicts, comma-separated: yes, no, conditional, "
                  "stated, not_stated. Exit status 0 when any policy is printed, 1 when none")
       ->type_name("LIST");
+  sub.add_option("-j,--jobs", opts->jobs, "Answer policies on N threads (default: one per core); output is the same")
+      ->type_name("N");
   sub.callback([&common, &status, opts] { status = run_ask(common, *opts); });
 }
 

@@ -30,7 +30,7 @@ std::string database_path(const CommonOptions& common, const std::vector<std::st
 }
 
 std::unique_ptr<PolicySource> open_policies(const CommonOptions& common, const std::vector<std::string>& extra,
-                                            bool report_errors) {
+                                            bool report_errors, store::OnlyStating* only_stating) {
   check_encoding_name(common.encoding);
   SourceOptions options;
   options.encoding = common.encoding;
@@ -40,7 +40,7 @@ std::unique_ptr<PolicySource> open_policies(const CommonOptions& common, const s
   std::vector<std::string> paths = common.policies;
   paths.insert(paths.end(), extra.begin(), extra.end());
   std::string db = database_path(common, extra);
-  if (!db.empty()) return store::open_database(db, paths, std::move(options));
+  if (!db.empty()) return store::open_database(db, paths, std::move(options), only_stating);
   return open_files(paths, std::move(options));
 }
 }  // namespace policyq::cli

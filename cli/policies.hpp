@@ -4,6 +4,7 @@
 // stderr ("policyq: error: FILE[:LINE]: …") and skipped; run() then exits 2 at the end.
 #include "command.hpp"
 #include "document/policy_source.hpp"
+#include "store/database_source.hpp"
 
 #include <memory>
 #include <string>
@@ -14,8 +15,9 @@ namespace policyq::cli {
 // extra: the command's positional policies (lint and check), added to --policy.
 // report_errors false: a first pass over policies that a second pass reads again (and
 // reports) skips the unreadable ones silently, so each is reported once.
+// only_stating: see store::open_database (files are all read: they store no practices).
 std::unique_ptr<PolicySource> open_policies(const CommonOptions& common, const std::vector<std::string>& extra = {},
-                                            bool report_errors = true);
+                                            bool report_errors = true, store::OnlyStating* only_stating = nullptr);
 
 // The database the command reads: --db, else $POLICYQ_DB when no policy is named; "" for none.
 std::string database_path(const CommonOptions& common, const std::vector<std::string>& extra = {});

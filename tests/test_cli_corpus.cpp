@@ -196,3 +196,75 @@ TEST_CASE("search reads standard input once though it reads its policies twice")
   for (const auto& r : j["results"]) from_stdin |= r["policy"] == "<stdin>";
   CHECK(from_stdin);
 }
+
+namespace {
+// Every fourth real policy of ../shared (about 70, English and French), sorted; empty
+// when ../shared is absent.
+std::vector<std::string> shared_quarter() {
+  std::string dir = std::string(POLICYQ_SHARED_DIR) + "/data/policies";
+  std::vector<std::string> all, out;
+  if (!fs::is_directory(dir)) return out;
+  for (const auto& e : fs::directory_iterator(dir))
+    if (e.path().extension() == ".md") all.push_back(e.path().string());
+  std::sort(all.begin(), all.end());
+  for (std::size_t i = 0; i < all.size(); i += 4) out.push_back(all[i]);
+  return out;
+}
+
+// Yes/no questions of every kind of verdict: those a database can count without reading
+// every policy (a practice must state them) and those it cannot (topics, transfers,
+// deletion, children).
+const std::vector<std::string> verdict_questions = {
+    "Do you sell my personal information?",        "Is my location shared with advertisers?",
+    "Do you share my personal information with third parties?", "Do you collect my location?",
+    "Do you honor Do Not Track signals?",          "How long do you keep my personal data?",
+    "Do you use cookies?",                         "Do you use my data for advertising?",
+    "Do you knowingly collect personal information from children?", "Is my personal data transferred to other countries?",
+    "Can I delete my personal data?",              "What security measures protect my information?"};
+}  // namespace
+
+TEST_CASE("a database counts a corpus question as the files do, though it reads only the policies that may state it") {
+  Corpus c;
+  std::vector<std::string> files = shared_quarter();
+  if (files.empty()) MESSAGE("../shared is absent: counting on three small policies only");
+  for (const std::string& f : files) fs::copy_file(f, c.dir / "in" / fs::path(f).filename());
+  for (const std::string& question : verdict_questions) {
+    for (std::string cmd : {"ask --summary --json ", "ask --jsonl --verdict yes,no,conditional "}) {
+      cmd += policyq::testing::shell_quote(question);
+      INFO(cmd);
+      auto from_files = run_policyq(cmd + c.folder());
+      auto from_db = run_policyq(cmd + c.db());
+      CHECK(from_db.status == from_files.status);
+      CHECK(from_db.err == from_files.err);
+      CHECK(from_db.out == from_files.out);
+    }
+  }
+  // Acme sells and Bolt denies it; Cleo (cookies only) is counted as not stating it.
+  auto summary = nlohmann::json::parse(run_policyq("ask --summary --json" + sell + c.db()).out);
+  CHECK(summary["policies"] == files.size() + 3);
+  CHECK(summary["verdicts"]["not_stated"].get<int>() >= 1);
+}
+
+TEST_CASE("ask answers a corpus on several threads and prints exactly what one thread prints") {
+  Corpus c;
+  for (const std::string& f : shared_quarter()) fs::copy_file(f, c.dir / "in" / fs::path(f).filename());
+  for (std::string cmd : {"ask" + sell, "ask --json" + who, "ask --jsonl --explain" + sell, "ask --summary" + who,
+                          "ask --verdict no" + sell}) {
+    INFO(cmd);
+    auto one = run_policyq(cmd + " -j1" + c.folder());
+    auto two = run_policyq(cmd + " -j2" + c.folder());
+    auto three = run_policyq(cmd + " -j3" + c.db());
+    CHECK(two.status == one.status);
+    CHECK(two.out == one.out);
+    CHECK(two.err == one.err);
+    CHECK(three.out == one.out);
+    CHECK(!one.out.empty());
+  }
+  // A bad file among them is reported once, in its turn, and the others are answered.
+  c.add("in/broken.md", std::string("\0\1\2binary", 9));
+  auto one = run_policyq("ask --jsonl -j1" + sell + c.folder());
+  auto two = run_policyq("ask --jsonl -j2" + sell + c.folder());
+  CHECK(two.status == 2);
+  CHECK(two.out == one.out);
+  CHECK(two.err == one.err);
+}

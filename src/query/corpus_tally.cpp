@@ -35,6 +35,12 @@ void CorpusTally::add(const Answer& a) {
   for (const auto& key : named) ++items_[key];
 }
 
+void CorpusTally::add_not_stated(std::size_t n) {
+  if (n == 0) return;
+  policies_ += n;
+  verdicts_["not_stated"] += n;
+}
+
 std::vector<std::pair<std::string, std::size_t>> CorpusTally::verdicts() const {
   std::vector<std::pair<std::string, std::size_t>> out;
   for (const std::string& v : verdict_names()) {

@@ -31,6 +31,8 @@ public:
   // kind: answer_kind of the question asked, which every answer to it has.
   explicit CorpusTally(AnswerKind kind) : kind_(kind) {}
   void add(const Answer& a);
+  // n policies known not to state the practice asked without being answered.
+  void add_not_stated(std::size_t n);
 
   std::size_t policies() const { return policies_; }
   // Every verdict of verdict_names() with its count (zeros included, so the shape is fixed).

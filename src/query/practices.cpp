@@ -29,9 +29,14 @@ bool do_not_track_is_verb(const std::vector<Word>& words, std::size_t at) {
          before == "currently" || before == "also" || before == "generally" || before == "i";
 }
 
+const std::vector<std::string>& collect_actions() {
+  static const std::vector<std::string> actions = {"collect", "use", "receive", "obtain", "process", "store", "retain", "access"};
+  return actions;
+}
+
 bool is_collect_action(std::string_view a) {
-  return a == "collect" || a == "use" || a == "receive" || a == "obtain" || a == "process" || a == "store" ||
-         a == "retain" || a == "access";
+  const std::vector<std::string>& actions = collect_actions();
+  return std::find(actions.begin(), actions.end(), a) != actions.end();
 }
 
 void add_topics(SentenceFacts& f, const Lexicon& lex) {

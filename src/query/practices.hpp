@@ -55,6 +55,9 @@ bool is_share_action(std::string_view action);
 // "do not track" at word `at` is the verb phrase of a subject ("we do not track you"), not
 // the name of the Do Not Track signal ("we honor Do Not Track", "Do Not Track signals").
 bool do_not_track_is_verb(const std::vector<Word>& words, std::size_t at);
+// The actions of a company taking in or handling data (collect, use, receive, obtain,
+// process, store, retain, access).
+const std::vector<std::string>& collect_actions();
 bool is_collect_action(std::string_view action);
 
 }  // namespace policyq::query

@@ -26,33 +26,6 @@ bool business_transfer(const Practice& p, const Lexicon& lex) {
          contains(p.conditions, "in a business transfer");
 }
 
-// Does a practice state what the question asks (its action and who acts)?
-bool states_asked_practice(const Question& q, const Practice& p, const Lexicon& lex) {
-  const std::string& intent = q.intent;
-  if (has_concept(lex, q.data, "dnt_signal")) return p.action == "honor" && p.actor == "first_party";
-  if (intent == "selling") {
-    if (p.action != "sell" && p.action != "rent" && p.action != "trade") return false;
-    return !business_transfer(p, lex);
-  }
-  if (intent == "sharing") {
-    // Third parties collecting or using data on the company's pages is sharing with them.
-    if (p.actor == "third_party")
-      return (is_collect_action(p.action) || p.action == "use" || p.action == "access") && !q.recipient.empty() &&
-             !p.negative;
-    if (!is_share_action(p.action)) return false;
-    // Selling is one way of sharing: a sale states sharing, but "we do not sell" does not
-    // deny sharing.
-    if (p.negative && (p.action == "sell" || p.action == "rent" || p.action == "trade")) return false;
-    return !business_transfer(p, lex) || has_concept(lex, q.recipient, "acquirer");
-  }
-  if (p.actor != "first_party") return false;
-  // "We do not knowingly process or store data of users under 16" answers as collecting does.
-  if (intent == "children" && (p.action == "process" || p.action == "store")) return true;
-  const std::vector<std::string> acts = intent_actions(intent);
-  if (!contains(acts, p.action)) return false;
-  return p.action != "delete";  // deletion ranks retention evidence; it neither affirms nor denies keeping
-}
-
 // How a concept list of a practice covers a slot of the question: 2 the same or narrower
 // (an IP address for "data"), 1 broader ("your information" for an IP address), 0 not.
 // Personal data asked in general is covered by every data type except aggregates.
@@ -262,14 +235,17 @@ bool not_own_denial(const SentenceFacts& f, const Practice& p) {
   return false;
 }
 
+// The words of deemed_a_sale: a sale word a few words after a deeming one.
+const std::vector<std::string> deeming_words = {"considered", "deemed", "constitute", "constitutes", "qualify", "treated"};
+const std::vector<std::string> sale_words = {"sale", "sales", "selling", "sell"};
+
 // "may be considered 'sales'", "may be deemed a sale or sharing", "may constitute selling":
 // the policy says the law counts what it does as selling (not "is not considered a sale").
 bool deemed_a_sale(const SentenceFacts& f) {
   const auto& w = f.words;
   for (std::size_t i = 0; i < w.size(); ++i) {
     const std::string& t = w[i].folded;
-    if (t != "considered" && t != "deemed" && t != "constitute" && t != "constitutes" && t != "qualify" && t != "treated")
-      continue;
+    if (std::find(deeming_words.begin(), deeming_words.end(), t) == deeming_words.end()) continue;
     bool negated = false;
     for (std::size_t k = i >= 4 ? i - 4 : 0; k < i; ++k) negated = negated || w[k].folded == "not" || w[k].folded == "never";
     if (negated) continue;
@@ -277,7 +253,7 @@ bool deemed_a_sale(const SentenceFacts& f) {
     for (std::size_t k = i + 1; k < w.size() && seen < 8; ++k) {
       if (w[k].punct) continue;
       ++seen;
-      if (w[k].folded == "sale" || w[k].folded == "sales" || w[k].folded == "selling" || w[k].folded == "sell") return true;
+      if (std::find(sale_words.begin(), sale_words.end(), w[k].folded) != sale_words.end()) return true;
     }
   }
   return false;
@@ -582,6 +558,51 @@ Decision decide_deletion(const std::vector<RankedSentence>& pool, const FactsOf&
 }
 
 }  // namespace
+
+bool states_asked_practice(const Question& q, const Practice& p, const Lexicon& lex) {
+  const std::string& intent = q.intent;
+  if (has_concept(lex, q.data, "dnt_signal")) return p.action == "honor" && p.actor == "first_party";
+  if (intent == "selling") {
+    if (p.action != "sell" && p.action != "rent" && p.action != "trade") return false;
+    return !business_transfer(p, lex);
+  }
+  if (intent == "sharing") {
+    // Third parties collecting or using data on the company's pages is sharing with them.
+    if (p.actor == "third_party")
+      return (is_collect_action(p.action) || p.action == "use" || p.action == "access") && !q.recipient.empty() &&
+             !p.negative;
+    if (!is_share_action(p.action)) return false;
+    // Selling is one way of sharing: a sale states sharing, but "we do not sell" does not
+    // deny sharing.
+    if (p.negative && (p.action == "sell" || p.action == "rent" || p.action == "trade")) return false;
+    return !business_transfer(p, lex) || has_concept(lex, q.recipient, "acquirer");
+  }
+  if (p.actor != "first_party") return false;
+  // "We do not knowingly process or store data of users under 16" answers as collecting does.
+  if (intent == "children" && (p.action == "process" || p.action == "store")) return true;
+  const std::vector<std::string> acts = intent_actions(intent);
+  if (!contains(acts, p.action)) return false;
+  return p.action != "delete";  // deletion ranks retention evidence; it neither affirms nor denies keeping
+}
+
+std::optional<StatingTest> stating_test(const Question& q, const Lexicon& lex) {
+  const bool dnt = has_concept(lex, q.data, "dnt_signal");
+  const std::vector<std::string> acts = intent_actions(q.intent);
+  // The paths of decide_verdict that read words or topics, not only practices.
+  if (q.intent == "transfer" || q.intent == "children" || q.intent == "rights") return std::nullopt;
+  if (!dnt && (acts.empty() || q.intent == "security" || q.intent == "changes")) return std::nullopt;
+  StatingTest t;
+  if (dnt) t.actions = {"honor"};
+  else {
+    t.actions = acts;
+    // A third party collecting or using data on the company's pages is sharing with it.
+    if (q.intent == "sharing")
+      for (const std::string& a : collect_actions())
+        if (!contains(t.actions, a)) t.actions.push_back(a);
+  }
+  if (q.intent == "selling") t.sentence_words = {deeming_words, sale_words};  // deemed_a_sale
+  return t;
+}
 
 bool names_do_not_track(const std::vector<Word>& words) {
   for (std::size_t i = 0; i < words.size(); ++i) {

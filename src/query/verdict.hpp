@@ -8,6 +8,7 @@
 #include "query/question.hpp"
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -52,5 +53,23 @@ using FactsOf = std::function<const SentenceFacts&(int sentence)>;
 // question (security, rights, contacts, changes) looks at for an on-topic sentence.
 Decision decide_verdict(const Question& q, const std::vector<RankedSentence>& pool, std::size_t window,
                         const PracticesOf& practices_of, const FactsOf& facts_of, const Lexicon& lex);
+
+// Does a practice state what the question asks (its action, who acts, not a business
+// transfer)? Every claim decide_verdict makes from a practice passes this first.
+bool states_asked_practice(const Question& q, const Practice& p, const Lexicon& lex);
+
+// What a policy must hold for decide_verdict to answer q with anything but not_stated, when
+// that can be told without ranking its sentences: a practice with one of `actions` that
+// states the asked practice (states_asked_practice), or a sentence holding a word of each
+// of `sentence_words` (folded, as a sentence writes them) for the claims made from words
+// ("may be considered a sale"). A corpus question counts the policies without either as
+// not stated unread. nullopt when q's verdict can come from a sentence's topic or words
+// alone (security, rights, contacts, changes, transfers, deletion, children): then every
+// policy must be answered.
+struct StatingTest {
+  std::vector<std::string> actions;
+  std::vector<std::vector<std::string>> sentence_words;
+};
+std::optional<StatingTest> stating_test(const Question& q, const Lexicon& lex);
 
 }  // namespace policyq::query

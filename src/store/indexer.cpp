@@ -7,15 +7,14 @@
 #include "store/writer.hpp"
 #include "text/encoding.hpp"
 #include "util/cache.hpp"
+#include "util/ordered_window.hpp"
 
 #include <sys/stat.h>
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <filesystem>
-#include <mutex>
 #include <optional>
 #include <thread>
 #include <unordered_set>
@@ -32,51 +31,6 @@ struct Outcome {
   std::optional<PolicyRecord> record;
   std::optional<Error> error;
   std::string warning;  // reported by the writer thread: callbacks never run on two threads at once
-};
-
-// Outcomes handed from the workers to the writer in file order, whatever order they are
-// finished in: reports, and the ids policies get, are the same from run to run. A worker
-// may run at most `window` files ahead of the writer, which bounds how many analysed
-// policies are in memory at once; the file the writer waits for is always inside the
-// window, so no one waits for ever.
-class OrderedWindow {
-public:
-  explicit OrderedWindow(std::size_t window) : slots_(window) {}
-
-  // Waits until file i fits in the window. False when the writer stopped.
-  bool wait_for_room(std::size_t i) {
-    std::unique_lock lock(mutex_);
-    room_.wait(lock, [&] { return stopped_ || i < taken_ + slots_.size(); });
-    return !stopped_;
-  }
-  void put(std::size_t i, Outcome outcome) {
-    std::lock_guard lock(mutex_);
-    slots_[i % slots_.size()] = std::move(outcome);
-    ready_.notify_one();
-  }
-  // The outcome of file taken_ (the next in order), waiting for it.
-  Outcome take() {
-    std::unique_lock lock(mutex_);
-    std::optional<Outcome>& slot = slots_[taken_ % slots_.size()];
-    ready_.wait(lock, [&] { return slot.has_value(); });
-    Outcome o = std::move(*slot);
-    slot.reset();
-    ++taken_;
-    room_.notify_all();
-    return o;
-  }
-  void stop() {
-    std::lock_guard lock(mutex_);
-    stopped_ = true;
-    room_.notify_all();
-  }
-
-private:
-  std::mutex mutex_;
-  std::condition_variable room_, ready_;
-  std::vector<std::optional<Outcome>> slots_;
-  std::size_t taken_ = 0;
-  bool stopped_ = false;
 };
 
 std::string absolute_path(const std::string& path) {
@@ -261,7 +215,7 @@ private:
   std::vector<FileState> files_;
   DatabaseWriter writer_;
   std::unordered_map<std::string, StoredPolicy> stored_;
-  OrderedWindow window_;
+  OrderedWindow<Outcome> window_;  // outcomes handed from the workers to the writer in file order
   std::atomic<std::size_t> next_{0};
   IndexReport report_;
 };
