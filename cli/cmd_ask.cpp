@@ -241,7 +241,10 @@ int run_ask(const CommonOptions& common, const AskOptions& opts) {
   const unsigned jobs = answer_jobs(opts.jobs, source->size());
   if (jobs > 1) query::share_stem_tables_between_threads();  // the lexicon's stem tables lock from now on
   map_in_order<Document, Answered>(jobs, [&] { return source->next(); }, answer_one, print_one);
-  if (only_stating) tally.add_not_stated(only_stating->left_out);
+  if (only_stating && only_stating->left_out > 0) {
+    tally.add_not_stated(only_stating->left_out);
+    if (explain_header) std::cout << explain_text(q, lex);  // as when those policies are answered
+  }
   if (!common.quiet && whole_json) print_json(out);
   if (!common.quiet && opts.summary) {
     if (common.json) print_json(summary_json(q, lex, tally));

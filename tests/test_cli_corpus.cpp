@@ -3,6 +3,7 @@
 // filter with grep's exit statuses), and search's one ranking over several policies; the
 // same from a folder as from a database.
 #include "cli_runner.hpp"
+#include "shared_policies.hpp"
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 #include <algorithm>
@@ -198,18 +199,8 @@ TEST_CASE("search reads standard input once though it reads its policies twice")
 }
 
 namespace {
-// Every fourth real policy of ../shared (about 70, English and French), sorted; empty
-// when ../shared is absent.
-std::vector<std::string> shared_quarter() {
-  std::string dir = std::string(POLICYQ_SHARED_DIR) + "/data/policies";
-  std::vector<std::string> all, out;
-  if (!fs::is_directory(dir)) return out;
-  for (const auto& e : fs::directory_iterator(dir))
-    if (e.path().extension() == ".md") all.push_back(e.path().string());
-  std::sort(all.begin(), all.end());
-  for (std::size_t i = 0; i < all.size(); i += 4) out.push_back(all[i]);
-  return out;
-}
+// Every fourth real policy of ../shared (about 70, English and French); none without it.
+std::vector<std::string> shared_quarter() { return policyq::testing::shared_policies(4); }
 
 // Yes/no questions of every kind of verdict: those a database can count without reading
 // every policy (a practice must state them) and those it cannot (topics, transfers,
@@ -239,6 +230,13 @@ TEST_CASE("a database counts a corpus question as the files do, though it reads 
       CHECK(from_db.out == from_files.out);
     }
   }
+  // A policy left unread still shows --explain's reading of the question, as when answered.
+  std::string cleo = " --policy " + c.path("in/cleo.md");
+  auto explained_files = run_policyq("ask --explain --verdict yes" + sell + cleo);
+  auto explained_db = run_policyq("ask --explain --verdict yes" + sell + c.db() + cleo);
+  CHECK(explained_db.out == explained_files.out);
+  CHECK(explained_db.out.find("intent: selling") != std::string::npos);
+  CHECK(explained_db.status == 1);
   // Acme sells and Bolt denies it; Cleo (cookies only) is counted as not stating it.
   auto summary = nlohmann::json::parse(run_policyq("ask --summary --json" + sell + c.db()).out);
   CHECK(summary["policies"] == files.size() + 3);

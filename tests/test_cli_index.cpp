@@ -2,6 +2,7 @@
 // the files, the exit statuses, and every fault (interrupted index, another schema, not a
 // database, locked, a policy changed since indexing, a bad file in a folder) as one line.
 #include "cli_runner.hpp"
+#include "shared_policies.hpp"
 #include "store/sqlite.hpp"
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -41,16 +42,9 @@ struct Scratch {
 std::string bundled_path() { return std::string(POLICYQ_SOURCE_DIR) + "/corpus/noip-privacy-policy.md"; }
 std::string bundled_text() { return policyq::testing::slurp(bundled_path()); }
 
-// A few real policies from ../shared, spread over the sorted list (English and French).
+// Five real policies from ../shared, spread over the sorted list (English and French).
 std::vector<std::string> shared_sample() {
-  std::string dir = std::string(POLICYQ_SHARED_DIR) + "/data/policies";
-  std::vector<std::string> all, out;
-  if (!fs::is_directory(dir)) return out;
-  for (const auto& e : fs::directory_iterator(dir))
-    if (e.path().extension() == ".md") all.push_back(e.path().string());
-  std::sort(all.begin(), all.end());
-  for (std::size_t i = 0; i < all.size() && out.size() < 5; i += all.size() / 5 + 1) out.push_back(all[i]);
-  return out;
+  return policyq::testing::shared_policies(policyq::testing::shared_policy_count() / 5 + 1, 5);
 }
 
 const char* rules_json = R"({"rules": [
