@@ -16,7 +16,6 @@
 #include <iostream>
 #include <memory>
 #include <set>
-#include <thread>
 
 namespace policyq::cli {
 namespace {
@@ -30,12 +29,6 @@ struct AskOptions {
   std::string verdicts;    // --verdict yes,conditional: print (and count) only these
   unsigned jobs = 0;       // threads answering policies; 0: one per core
 };
-
-// Threads to answer with: one per core (or as asked), never more than there are policies.
-unsigned answer_jobs(unsigned asked, std::size_t policies) {
-  unsigned n = asked ? asked : std::max(1u, std::thread::hardware_concurrency());
-  return static_cast<unsigned>(std::max<std::size_t>(1, std::min<std::size_t>(n, policies)));
-}
 
 nlohmann::json ids(const query::Lexicon& lex, const std::vector<int>& v) {
   nlohmann::json out = nlohmann::json::array();
@@ -238,7 +231,7 @@ int run_ask(const CommonOptions& common, const AskOptions& opts) {
   };
   // Policies are answered on every core, printed in order, and dropped: memory holds a few
   // policies whatever the corpus (except the answers of --json, printed as one document).
-  const unsigned jobs = answer_jobs(opts.jobs, source->size());
+  const unsigned jobs = worker_threads(opts.jobs, source->size());
   if (jobs > 1) query::share_stem_tables_between_threads();  // the lexicon's stem tables lock from now on
   map_in_order<Document, Answered>(jobs, [&] { return source->next(); }, answer_one, print_one);
   if (only_stating && only_stating->left_out > 0) {

@@ -16,6 +16,7 @@ struct SearchOptions {
   std::string query;
   std::size_t top = 10;
   bool all = false;
+  unsigned jobs = 0;  // threads reading policies; 0: one per core
 };
 
 // A hit with what printing it needs, so that its policy can be freed once searched:

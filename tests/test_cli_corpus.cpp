@@ -266,3 +266,18 @@ TEST_CASE("ask answers a corpus on several threads and prints exactly what one t
   CHECK(two.out == one.out);
   CHECK(two.err == one.err);
 }
+
+TEST_CASE("search over a folder on several threads prints exactly what one thread prints") {
+  Corpus c;
+  for (const std::string& f : shared_quarter()) fs::copy_file(f, c.dir / "in" / fs::path(f).filename());
+  for (std::string cmd : {"search 'sell personal information'", "search --json --limit 30 cookies",
+                          "search --all --limit 5 'données personnelles'"}) {
+    INFO(cmd);
+    auto one = run_policyq(cmd + " -j1" + c.folder());
+    auto two = run_policyq(cmd + " -j2" + c.folder());
+    CHECK(one.status == 0);
+    CHECK(two.status == one.status);
+    CHECK(two.out == one.out);
+    CHECK(!one.out.empty());
+  }
+}

@@ -4,6 +4,7 @@
 // printer. Both need the same two guarantees: what comes out is in input order, whatever
 // order the workers finish in (reports and output are the same from run to run), and at
 // most `window` items are in flight (memory is bounded by the window, not by the corpus).
+#include <algorithm>
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -60,6 +61,12 @@ private:
   std::size_t taken_ = 0;
   bool stopped_ = false;
 };
+
+// Threads to work with: one per core (or as asked), never more than there are items.
+inline unsigned worker_threads(unsigned asked, std::size_t items) {
+  unsigned n = asked ? asked : std::max(1u, std::thread::hardware_concurrency());
+  return static_cast<unsigned>(std::max<std::size_t>(1, std::min<std::size_t>(n, items)));
+}
 
 // Reads items with next() on the calling thread, runs work() on each on `jobs` worker
 // threads, and hands the results to consume() on the calling thread in the order next()
