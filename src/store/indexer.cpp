@@ -148,10 +148,7 @@ public:
   }
 
 private:
-  unsigned jobs() const {
-    unsigned n = options_.jobs ? options_.jobs : std::thread::hardware_concurrency();
-    return std::max(1u, std::min<unsigned>(n, static_cast<unsigned>(std::max<std::size_t>(1, files_.size()))));
-  }
+  unsigned jobs() const { return worker_threads(options_.jobs, files_.size()); }
 
   void work() {
     for (std::size_t i; (i = next_.fetch_add(1)) < files_.size();) {
